@@ -1,0 +1,446 @@
+package dev.xmppreactive.xml;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An immutable XML element: an expanded name, attributes, namespace declarations, and content (child
+ * elements and text, in order).
+ *
+ * <p>Any payload the library does not understand is kept as an {@code XmlElement} and written out again
+ * with the same meaning: the same expanded names, attributes and text (RFC 6120 §8.4: a client passes on
+ * what it does not understand). Prefixes and namespace declarations are kept as serialisation hints but
+ * are not part of {@link #equals(Object) equality}, as Namespaces in XML 1.0 defines meaning.
+ *
+ * <p>Equality compares the name, the attributes as a set (their order does not matter), and the content
+ * in order, text exactly (whitespace included). Adjacent text is always merged, so an element has the
+ * same content however its text arrived.
+ *
+ * <p>Instances are thread-safe. Create them with {@link #builder(String, String)}; change them with
+ * {@link #toBuilder()} or the {@code with*} methods, which return copies.
+ */
+public final class XmlElement implements XmlNode {
+
+  private final XmlName name;
+  private final String prefix;
+  private final List<XmlAttribute> attributes;
+  private final Map<String, String> namespaceDeclarations;
+  private final List<XmlNode> children;
+  private int hash;
+
+  private XmlElement(Builder b) {
+    this.name = b.name;
+    this.prefix = b.prefix;
+    this.attributes = b.attributes.isEmpty() ? List.of() : Collections.unmodifiableList(b.attributes);
+    this.namespaceDeclarations = b.namespaces == null || b.namespaces.isEmpty()
+        ? Map.of() : Collections.unmodifiableMap(b.namespaces);
+    this.children = b.children.isEmpty() ? List.of() : Collections.unmodifiableList(b.children);
+  }
+
+  /**
+   * Starts an element.
+   *
+   * @param localName the local name
+   * @param namespace the namespace URI, or {@code ""} for none
+   */
+  public static Builder builder(String localName, String namespace) {
+    return new Builder(new XmlName(namespace, localName), "");
+  }
+
+  /** Starts an element with the given expanded name. */
+  public static Builder builder(XmlName name) {
+    return new Builder(name, "");
+  }
+
+  /** An empty element: {@code <localName xmlns='namespace'/>}. */
+  public static XmlElement empty(String localName, String namespace) {
+    return builder(localName, namespace).build();
+  }
+
+  /** A builder that starts from a copy of this element. */
+  public Builder toBuilder() {
+    Builder b = new Builder(name, prefix);
+    b.attributes.addAll(attributes);
+    if (!namespaceDeclarations.isEmpty()) {
+      b.namespaces = new LinkedHashMap<>(namespaceDeclarations);
+    }
+    b.children.addAll(children);
+    return b;
+  }
+
+  /** The expanded name. */
+  public XmlName name() {
+    return name;
+  }
+
+  /** The namespace URI, {@code ""} for none. */
+  public String namespace() {
+    return name.namespace();
+  }
+
+  /** The local name. */
+  public String localName() {
+    return name.localName();
+  }
+
+  /** The prefix it came with or should be written with ({@code ""}: the default namespace). */
+  public String prefix() {
+    return prefix;
+  }
+
+  /** Whether this element has the given local name and namespace. */
+  public boolean is(String localName, String namespace) {
+    return name.localName().equals(localName) && name.namespace().equals(namespace);
+  }
+
+  /** The attributes, in the order they came. */
+  public List<XmlAttribute> attributes() {
+    return attributes;
+  }
+
+  /** The value of an attribute without a namespace, or {@code null}. */
+  public String attribute(String localName) {
+    return attribute("", localName);
+  }
+
+  /** The value of an attribute, or {@code null}. */
+  public String attribute(String namespace, String localName) {
+    for (int i = 0, n = attributes.size(); i < n; i++) {
+      XmlAttribute a = attributes.get(i);
+      if (a.name().localName().equals(localName) && a.name().namespace().equals(namespace)) {
+        return a.value();
+      }
+    }
+    return null;
+  }
+
+  /** The value of an attribute, or {@code null}. */
+  public String attribute(XmlName attributeName) {
+    return attribute(attributeName.namespace(), attributeName.localName());
+  }
+
+  /** The {@code xml:lang} attribute (RFC 6120 §8.1.5), or {@code null}. */
+  public String lang() {
+    return attribute(XmlName.XML_NS, "lang");
+  }
+
+  /**
+   * The namespace declarations this element carries, prefix to URI ({@code ""} is the default
+   * namespace). A decoded element also carries the declarations of the stream header that were in scope
+   * (RFC 6120 §4.8), so that it means the same when written out on its own.
+   */
+  public Map<String, String> namespaceDeclarations() {
+    return namespaceDeclarations;
+  }
+
+  /** The content: child elements and text, in order. */
+  public List<XmlNode> children() {
+    return children;
+  }
+
+  /** The child elements, in order. */
+  public List<XmlElement> elements() {
+    List<XmlElement> out = new ArrayList<>(children.size());
+    for (XmlNode n : children) {
+      if (n instanceof XmlElement e) {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+
+  /** The child elements with the given name, in order. */
+  public List<XmlElement> elements(String localName, String namespace) {
+    List<XmlElement> out = new ArrayList<>(2);
+    for (XmlNode n : children) {
+      if (n instanceof XmlElement e && e.is(localName, namespace)) {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+
+  /** The first child element with the given name, or {@code null}. */
+  public XmlElement element(String localName, String namespace) {
+    for (int i = 0, n = children.size(); i < n; i++) {
+      if (children.get(i) instanceof XmlElement e && e.is(localName, namespace)) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  /** The first child element with the given name, if any. */
+  public Optional<XmlElement> findElement(String localName, String namespace) {
+    return Optional.ofNullable(element(localName, namespace));
+  }
+
+  /** The first child element in the given namespace, whatever its name, or {@code null}. */
+  public XmlElement elementIn(String namespace) {
+    for (int i = 0, n = children.size(); i < n; i++) {
+      if (children.get(i) instanceof XmlElement e && e.namespace().equals(namespace)) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  /** The first child element, or {@code null}. */
+  public XmlElement firstElement() {
+    for (int i = 0, n = children.size(); i < n; i++) {
+      if (children.get(i) instanceof XmlElement e) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  /** The text directly inside this element (not that of its children), {@code ""} if none. */
+  public String text() {
+    if (children.size() == 1 && children.get(0) instanceof XmlText t) {
+      return t.text();
+    }
+    StringBuilder sb = null;
+    for (XmlNode n : children) {
+      if (n instanceof XmlText t) {
+        if (sb == null) {
+          sb = new StringBuilder();
+        }
+        sb.append(t.text());
+      }
+    }
+    return sb == null ? "" : sb.toString();
+  }
+
+  /** The text of the first child element with that name, or {@code null} if there is no such child. */
+  public String childText(String localName, String namespace) {
+    XmlElement e = element(localName, namespace);
+    return e == null ? null : e.text();
+  }
+
+  /** Whether the element has no content at all. */
+  public boolean isEmpty() {
+    return children.isEmpty();
+  }
+
+  /** A copy with the attribute (no namespace) set, or removed if {@code value} is {@code null}. */
+  public XmlElement withAttribute(String localName, String value) {
+    return toBuilder().attribute(localName, value).build();
+  }
+
+  /** A copy with the child appended. */
+  public XmlElement withChild(XmlNode child) {
+    return toBuilder().child(child).build();
+  }
+
+  /** A copy without the child elements of that name. */
+  public XmlElement withoutElements(String localName, String namespace) {
+    Builder b = toBuilder();
+    b.children.removeIf(n -> n instanceof XmlElement e && e.is(localName, namespace));
+    return b.build();
+  }
+
+  /** A copy with the given serialisation prefix (equality is unaffected). */
+  public XmlElement withPrefix(String newPrefix) {
+    return toBuilder().prefix(newPrefix).build();
+  }
+
+  /** This element as XML text, with every namespace it uses declared. */
+  public String toXml() {
+    StringBuilder sb = new StringBuilder(64);
+    XmlWriter.write(this, XmlOutput.of(sb));
+    return sb.toString();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof XmlElement other)) {
+      return false;
+    }
+    if (hash != 0 && other.hash != 0 && hash != other.hash) {
+      return false;
+    }
+    return name.equals(other.name) && sameAttributes(other) && children.equals(other.children);
+  }
+
+  private boolean sameAttributes(XmlElement other) {
+    if (attributes.size() != other.attributes.size()) {
+      return false;
+    }
+    for (XmlAttribute a : attributes) {
+      if (!a.value().equals(other.attribute(a.name()))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public int hashCode() {
+    int h = hash;
+    if (h == 0) {
+      int attrs = 0;
+      for (XmlAttribute a : attributes) {
+        attrs += a.name().hashCode() ^ a.value().hashCode(); // order-independent
+      }
+      h = Objects.hash(name, attrs, children);
+      if (h == 0) {
+        h = 1;
+      }
+      hash = h;
+    }
+    return h;
+  }
+
+  /** The XML text, as {@link #toXml()}. */
+  @Override
+  public String toString() {
+    return toXml();
+  }
+
+  /**
+   * Builds an {@link XmlElement}. Not thread-safe; a builder may be used once.
+   */
+  public static final class Builder {
+    private final XmlName name;
+    private String prefix;
+    private final ArrayList<XmlAttribute> attributes = new ArrayList<>(4);
+    private LinkedHashMap<String, String> namespaces;
+    private final ArrayList<XmlNode> children = new ArrayList<>(4);
+    private boolean built;
+
+    private Builder(XmlName name, String prefix) {
+      this.name = name;
+      this.prefix = prefix;
+    }
+
+    /** The prefix to write the element with; a hint, not part of its meaning. */
+    public Builder prefix(String p) {
+      Objects.requireNonNull(p, "prefix");
+      if (!p.isEmpty() && !XmlChars.isNcName(p)) {
+        throw new IllegalArgumentException("not an XML prefix (NCName): '" + p + "'");
+      }
+      this.prefix = p;
+      return this;
+    }
+
+    /** Sets an attribute without a namespace; a {@code null} value removes it. */
+    public Builder attribute(String localName, String value) {
+      return attribute(new XmlName("", localName), "", value);
+    }
+
+    /** Sets an attribute without a namespace if the value is not {@code null}; otherwise leaves it. */
+    public Builder attributeIfPresent(String localName, Object value) {
+      return value == null ? this : attribute(localName, value.toString());
+    }
+
+    /** Sets {@code xml:lang}; a {@code null} value removes it. */
+    public Builder lang(String value) {
+      return attribute(XmlName.XML_LANG, "xml", value);
+    }
+
+    /** Sets an attribute; a {@code null} value removes it. */
+    public Builder attribute(XmlName attributeName, String prefixHint, String value) {
+      for (int i = 0; i < attributes.size(); i++) {
+        if (attributes.get(i).name().equals(attributeName)) {
+          if (value == null) {
+            attributes.remove(i);
+          } else {
+            attributes.set(i, new XmlAttribute(attributeName, prefixHint, value));
+          }
+          return this;
+        }
+      }
+      if (value != null) {
+        attributes.add(new XmlAttribute(attributeName, prefixHint, value));
+      }
+      return this;
+    }
+
+    /** Adds an attribute that is known not to be present yet (used by decoders). */
+    public Builder addAttribute(XmlAttribute attribute) {
+      attributes.add(attribute);
+      return this;
+    }
+
+    /** Declares a namespace prefix ({@code ""} for the default namespace) on this element. */
+    public Builder declareNamespace(String p, String uri) {
+      Objects.requireNonNull(p, "prefix");
+      Objects.requireNonNull(uri, "uri");
+      if (p.equals("xml") || p.equals("xmlns")) {
+        return this; // predefined, never declared
+      }
+      if (namespaces == null) {
+        namespaces = new LinkedHashMap<>(4);
+      }
+      namespaces.put(p, uri);
+      return this;
+    }
+
+    /** Appends a child element or text. Adjacent text is merged; empty text is dropped. */
+    public Builder child(XmlNode node) {
+      Objects.requireNonNull(node, "node");
+      if (node instanceof XmlText t) {
+        return text(t);
+      }
+      children.add(node);
+      return this;
+    }
+
+    /** Appends child elements or text, in order. */
+    public Builder children(Iterable<? extends XmlNode> nodes) {
+      for (XmlNode n : nodes) {
+        child(n);
+      }
+      return this;
+    }
+
+    /** Appends text (XML-forbidden characters are refused). */
+    public Builder text(String text) {
+      if (text == null || text.isEmpty()) {
+        return this;
+      }
+      return text(new XmlText(text));
+    }
+
+    private Builder text(XmlText t) {
+      if (t.text().isEmpty()) {
+        return this;
+      }
+      int last = children.size() - 1;
+      if (last >= 0 && children.get(last) instanceof XmlText prev) {
+        children.set(last, new XmlText(prev.text() + t.text()));
+      } else {
+        children.add(t);
+      }
+      return this;
+    }
+
+    /** Appends a child element {@code <localName xmlns='namespace'>text</localName>}. */
+    public Builder textElement(String localName, String namespace, String text) {
+      return child(XmlElement.builder(localName, namespace).text(text).build());
+    }
+
+    /** Appends a child element with text, unless the text is {@code null}. */
+    public Builder textElementIfPresent(String localName, String namespace, String text) {
+      return text == null ? this : textElement(localName, namespace, text);
+    }
+
+    /** Builds the element. */
+    public XmlElement build() {
+      if (built) {
+        throw new IllegalStateException("this builder has already built its element");
+      }
+      built = true;
+      return new XmlElement(this);
+    }
+  }
+}

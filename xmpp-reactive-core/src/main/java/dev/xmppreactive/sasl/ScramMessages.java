@@ -72,20 +72,25 @@ final class ScramMessages {
     return true;
   }
 
-  /** Parses {@code posit-number}: a positive decimal without leading zero, at most int range. */
+  /**
+   * Parses {@code posit-number}: a positive decimal without a leading zero; values past the int range
+   * come back as {@link Integer#MAX_VALUE}, for the caller's limit to refuse.
+   */
   static int positiveNumber(String s) {
-    if (s.isEmpty() || s.charAt(0) < '1' || s.charAt(0) > '9' || s.length() > 10) {
-      throw SaslException.protocolViolation("the SCRAM iteration count is not a positive number: '" + shorten(s) + "'");
+    if (s.isEmpty() || s.charAt(0) < '1' || s.charAt(0) > '9') {
+      throw SaslException.protocolViolation(
+          "the SCRAM iteration count is not a positive number: '" + shorten(s) + "'");
     }
     long v = 0;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c < '0' || c > '9') {
-        throw SaslException.protocolViolation("the SCRAM iteration count is not a positive number: '" + shorten(s) + "'");
+        throw SaslException.protocolViolation(
+            "the SCRAM iteration count is not a positive number: '" + shorten(s) + "'");
       }
-      v = v * 10 + (c - '0');
+      v = Math.min(v * 10 + (c - '0'), Integer.MAX_VALUE);
     }
-    return v > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) v;
+    return (int) v;
   }
 
   private static boolean isAlpha(char c) {

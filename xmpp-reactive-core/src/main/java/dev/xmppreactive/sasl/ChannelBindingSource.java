@@ -11,6 +11,12 @@ import java.util.Optional;
  * is not defined for the negotiated protocol: {@code tls-unique} on TLS 1.3 (RFC 9266 §3),
  * {@code tls-exporter} on TLS 1.2 without the extended master secret (RFC 9266 §3). It is called on the
  * connection's thread, after the handshake, at most once per type and attempt.
+ *
+ * <p>Note for implementers: BouncyCastle 1.84's JSSE gives {@code tls-unique} on TLS 1.2 after the
+ * handshake, but its {@code getChannelBinding("tls-exporter")} throws {@code IllegalStateException}
+ * ("Export of key material only available from notifyHandshakeComplete()") on TLS 1.2 and 1.3 alike,
+ * also from a handshake listener: the exporter secret is gone by then, so {@code tls-exporter} must be
+ * captured inside the handshake (BouncyCastle's own TLS API) or reported as unavailable.
  */
 @FunctionalInterface
 public interface ChannelBindingSource {

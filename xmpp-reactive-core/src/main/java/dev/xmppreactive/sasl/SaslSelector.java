@@ -20,6 +20,10 @@ import java.util.Optional;
  * to support the default type of the TLS version, {@code tls-exporter} on TLS 1.3 (RFC 9266 §3) and
  * {@code tls-unique} before (RFC 5802 §6.1); if the source cannot give it, no -PLUS variant is used:
  * guessing {@code tls-server-end-point} would fail against servers that never implemented it.
+ * Measured: ejabberd 23.01 offers the -PLUS variants on TLS 1.3 too but accepts only {@code tls-unique},
+ * which TLS 1.3 does not define, and refuses {@code p=tls-exporter} with not-authorized ("Invalid
+ * channel binding"); against it on TLS 1.3, leave {@code tls-exporter} out of
+ * {@link SaslSettings#withChannelBindingTypes} (the client then sends "n") or use TLS 1.2.
  *
  * <p>GS2 flag of a SCRAM variant without -PLUS: "y" if the client could have bound the channel but
  * the server offered no -PLUS variant, "n" otherwise (RFC 5802 §6). Stateless and thread-safe.

@@ -141,64 +141,10 @@ public final class ScramClient implements SaslClient {
   }
 
   private byte[] serverFirst(String message) {
-    List<Attribute> attrs = ScramMessages.parse(message, "server-first-message");
-    Attribute first = attrs.get(0);
-    if (first.name() == 'e') {
-      throw SaslException.scramServerError(first.value());
-    }
-    if (first.name() == 'm') {
-      throw SaslException.protocolViolation("the server requires a SCRAM extension this client does not "
-          + "support (m=, RFC 5802 §5.1)");
-    }
-    if (attrs.size() < 3 || attrs.get(0).name() != 'r' || attrs.get(1).name() != 's'
-        || attrs.get(2).name() != 'i') {
-      throw SaslException.protocolViolation("the SCRAM server-first-message is not r=…,s=…,i=…");
-    }
-    String nonce = attrs.get(0).value();
-    if (!nonce.startsWith(clientNonce) || nonce.length() == clientNonce.length()
-        || !ScramMessages.isPrintable(nonce)) {
-      throw SaslException.protocolViolation("the SCRAM server nonce does not extend the client's nonce");
-    }
-    byte[] salt = SaslCodec.base64(attrs.get(1).value(), "the SCRAM salt");
-    if (salt.length == 0) {
-      throw SaslException.protocolViolation("the SCRAM salt is empty");
-    }
-    int iterations = ScramMessages.positiveNumber(attrs.get(2).value());
-    if (iterations < minIterations || iterations > maxIterations) {
-      throw SaslException.local(SaslException.Kind.INSECURE_PARAMETERS, "the server asks for "
-          + iterations + " SCRAM iterations; this client accepts " + minIterations + ".."
-          + maxIterations);
-    }
-    checkDowngrade(attrs.subList(3, attrs.size()));
-    return clientFinal(message, nonce, salt, iterations);
-  }
-
-  private void checkDowngrade(List<Attribute> extensions) {
-    String h = null;
-    boolean legacy = false;
-    for (Attribute a : extensions) {
-      if (a.name() == 'h' && h == null) {
-        h = a.value();
-      } else if (a.name() == 'd') {
-        legacy = true;
-      }
-    }
-    if (h != null) {
-      byte[] got = SaslCodec.base64(h, "the XEP-0474 hash (h=)");
-      if (!MessageDigest.isEqual(Ssdp.hash(mechanism.hash(), offer), got)) {
-        throw SaslException.local(SaslException.Kind.DOWNGRADE_DETECTED, "XEP-0474: the server's "
-            + "hash of its offer does not match the offer received: mechanisms or channel-binding "
-            + "types were changed on the way");
-      }
-      downgrade = DowngradeProtection.VERIFIED;
-      return;
-    }
-    if (requireDowngradeProof) {
-      throw SaslException.local(SaslException.Kind.DOWNGRADE_DETECTED, "the server offered -PLUS "
-          + "mechanisms and channel-binding types this client cannot use, without "
-          + "tls-server-end-point, and did not prove that offer with XEP-0474 (XEP-0440 §5 rule 6)");
-    }
-    downgrade = legacy ? DowngradeProtection.LEGACY_UNVERIFIED : DowngradeProtection.NOT_OFFERED;
+    ScramServerFirst first = ScramServerFirst.parse(message, clientNonce, minIterations,
+        maxIterations);
+    downgrade = Ssdp.check(first.extensions(), mechanism.hash(), offer, requireDowngradeProof);
+    return clientFinal(message, first.nonce(), first.salt(), first.iterations());
   }
 
   private byte[] clientFinal(String serverFirst, String nonce, byte[] salt, int iterations) {

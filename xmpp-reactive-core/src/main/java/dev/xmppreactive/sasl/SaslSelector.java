@@ -26,7 +26,11 @@ import java.util.Optional;
  * {@link SaslSettings#withChannelBindingTypes} (the client then sends "n") or use TLS 1.2.
  *
  * <p>GS2 flag of a SCRAM variant without -PLUS: "y" if the client could have bound the channel but
- * the server offered no -PLUS variant, "n" otherwise (RFC 5802 §6). Stateless and thread-safe.
+ * the server offered no -PLUS variant, "n" otherwise (RFC 5802 §6). XEP-0440 §5's checks apply when the
+ * client can bind: channel-binding types listed without any -PLUS variant fail as a downgrade, and
+ * -PLUS with only unusable types and no {@code tls-server-end-point} requires XEP-0474's proof. A
+ * server that breaks XEP-0440's rules that way can still be used by turning channel binding off
+ * ({@code withChannelBindingTypes(List.of())}). Stateless and thread-safe.
  */
 public final class SaslSelector {
 

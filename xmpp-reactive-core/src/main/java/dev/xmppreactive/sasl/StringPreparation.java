@@ -1,6 +1,6 @@
 package dev.xmppreactive.sasl;
 
-import rocks.xmpp.precis.PrecisProfiles;
+import dev.xmppreactive.jid.Precis;
 
 /**
  * Prepares a string before it goes into a SASL exchange, such as a password (RFC 8265 §4.2).
@@ -12,9 +12,9 @@ public interface StringPreparation {
   /**
    * PRECIS OpaqueString (RFC 8265 §4.2), the preparation RFC 6120 (as updated by RFC 7622) and
    * RFC 8265 §6 give for passwords: width-preserving, NFC, non-ASCII spaces mapped to U+0020, control
-   * and other disallowed code points rejected.
+   * and other disallowed code points rejected, and the context rules of RFC 5892 Appendix A applied.
    */
-  StringPreparation OPAQUE_STRING = PrecisProfiles.OPAQUE_STRING::enforce;
+  StringPreparation OPAQUE_STRING = Precis::opaqueString;
 
   /** No preparation: the string is used as given. */
   StringPreparation NONE = s -> s;

@@ -51,50 +51,54 @@ final class StaxTestParser {
     f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
     f.setProperty(XMLInputFactory.IS_COALESCING, true);
     try {
-      XMLStreamReader r = f.createXMLStreamReader(new StringReader(xml));
-      Deque<XmlElement.Builder> stack = new ArrayDeque<>();
-      XmlElement root = null;
-      while (r.hasNext()) {
-        switch (r.next()) {
-          case XMLStreamReader.START_ELEMENT -> {
-            String ns = r.getNamespaceURI() == null ? "" : r.getNamespaceURI();
-            XmlElement.Builder b = XmlElement.builder(new XmlName(ns, r.getLocalName()))
-                .prefix(r.getPrefix() == null ? "" : r.getPrefix());
-            for (int i = 0; i < r.getNamespaceCount(); i++) {
-              String p = r.getNamespacePrefix(i);
-              b.declareNamespace(p == null ? "" : p, r.getNamespaceURI(i));
-            }
-            for (int i = 0; i < r.getAttributeCount(); i++) {
-              String ans = r.getAttributeNamespace(i) == null ? "" : r.getAttributeNamespace(i);
-              String ap = r.getAttributePrefix(i) == null ? "" : r.getAttributePrefix(i);
-              b.addAttribute(new XmlAttribute(new XmlName(ans, r.getAttributeLocalName(i)),
-                  ans.isEmpty() ? "" : ap, r.getAttributeValue(i)));
-            }
-            stack.push(b);
-          }
-          case XMLStreamReader.CHARACTERS, XMLStreamReader.CDATA, XMLStreamReader.SPACE -> {
-            if (!stack.isEmpty()) {
-              stack.peek().text(r.getText());
-            }
-          }
-          case XMLStreamReader.END_ELEMENT -> {
-            XmlElement e = stack.pop().build();
-            if (stack.isEmpty()) {
-              root = e;
-            } else {
-              stack.peek().child(e);
-            }
-          }
-          case XMLStreamReader.DTD, XMLStreamReader.ENTITY_REFERENCE ->
-              throw new IllegalArgumentException("DTDs and entity references are refused");
-          default -> {
-            // comments and processing instructions are not part of the model
-          }
-        }
-      }
-      return root;
+      return read(f.createXMLStreamReader(new StringReader(xml)));
     } catch (XMLStreamException e) {
       throw new IllegalArgumentException("not well-formed: " + e.getMessage(), e);
     }
+  }
+
+  /** Reads the events of any StAX reader into an element: the root element of the document. */
+  static XmlElement read(XMLStreamReader r) throws XMLStreamException {
+    Deque<XmlElement.Builder> stack = new ArrayDeque<>();
+    XmlElement root = null;
+    while (r.hasNext()) {
+      switch (r.next()) {
+        case XMLStreamReader.START_ELEMENT -> {
+          String ns = r.getNamespaceURI() == null ? "" : r.getNamespaceURI();
+          XmlElement.Builder b = XmlElement.builder(new XmlName(ns, r.getLocalName()))
+              .prefix(r.getPrefix() == null ? "" : r.getPrefix());
+          for (int i = 0; i < r.getNamespaceCount(); i++) {
+            String p = r.getNamespacePrefix(i);
+            b.declareNamespace(p == null ? "" : p, r.getNamespaceURI(i));
+          }
+          for (int i = 0; i < r.getAttributeCount(); i++) {
+            String ans = r.getAttributeNamespace(i) == null ? "" : r.getAttributeNamespace(i);
+            String ap = r.getAttributePrefix(i) == null ? "" : r.getAttributePrefix(i);
+            b.addAttribute(new XmlAttribute(new XmlName(ans, r.getAttributeLocalName(i)),
+                ans.isEmpty() ? "" : ap, r.getAttributeValue(i)));
+          }
+          stack.push(b);
+        }
+        case XMLStreamReader.CHARACTERS, XMLStreamReader.CDATA, XMLStreamReader.SPACE -> {
+          if (!stack.isEmpty()) {
+            stack.peek().text(r.getText());
+          }
+        }
+        case XMLStreamReader.END_ELEMENT -> {
+          XmlElement e = stack.pop().build();
+          if (stack.isEmpty()) {
+            root = e;
+          } else {
+            stack.peek().child(e);
+          }
+        }
+        case XMLStreamReader.DTD, XMLStreamReader.ENTITY_REFERENCE ->
+            throw new IllegalArgumentException("DTDs and entity references are refused");
+        default -> {
+          // comments and processing instructions are not part of the model
+        }
+      }
+    }
+    return root;
   }
 }

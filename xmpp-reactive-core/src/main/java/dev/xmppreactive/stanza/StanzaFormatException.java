@@ -29,7 +29,9 @@ public final class StanzaFormatException extends XmppException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The condition to answer with. */
   private final StanzaErrorCondition condition;
+  /** What is wrong; the text of the reply. */
   private final String reason;
   private final transient XmlElement stanza;
   private final transient XmlElement offending;

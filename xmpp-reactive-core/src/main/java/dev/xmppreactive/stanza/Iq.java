@@ -300,8 +300,8 @@ public final class Iq extends Stanza {
     }
 
     @Override
-    void afterErrorType() {
-      type = Type.ERROR;
+    void afterErrorType(boolean isError) {
+      type = isError ? Type.ERROR : null;
     }
 
     /** The type (RFC 6120 §8.2.3 rule 2); required. */

@@ -45,8 +45,14 @@ final class LangTexts {
     return first == null ? null : first.text();
   }
 
-  /** The text of the first such child whose language is {@code lang}, or {@code null}. */
+  /**
+   * The text of the first such child whose language is {@code lang}, or {@code null}; for a
+   * {@code null} language, the text in the default language.
+   */
   static String text(XmlElement stanza, String localName, String lang) {
+    if (lang == null) {
+      return text(stanza, localName);
+    }
     String ns = stanza.namespace();
     String stanzaLang = stanza.lang();
     List<XmlNode> children = stanza.children();

@@ -217,7 +217,7 @@ public final class Message extends Stanza {
     }
 
     @Override
-    void afterErrorType() {
+    void afterErrorType(boolean isError) {
       // the type is read from the attribute when built
     }
 

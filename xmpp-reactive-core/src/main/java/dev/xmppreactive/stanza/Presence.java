@@ -293,7 +293,7 @@ public final class Presence extends Stanza {
     }
 
     @Override
-    void afterErrorType() {
+    void afterErrorType(boolean isError) {
       // the type is read from the attribute when built
     }
 

@@ -378,16 +378,22 @@ public abstract sealed class Stanza implements XmlWritable permits Message, Pres
 
     /**
      * Makes this an error stanza (RFC 6120 §8.3): sets the type to {@code error} and the
-     * {@code <error/>} child, replacing any.
+     * {@code <error/>} child, replacing any. {@code null} removes the error child and the error type
+     * (an IQ then needs a type again).
      */
     public B error(StanzaError stanzaError) {
-      setAttribute(TYPE, "error");
       setErrorChild(stanzaError);
-      afterErrorType();
+      if (stanzaError != null) {
+        setAttribute(TYPE, "error");
+        afterErrorType(true);
+      } else if ("error".equals(typeValue())) {
+        setAttribute(TYPE, null);
+        afterErrorType(false);
+      }
       return self();
     }
 
-    /** Lets a kind's builder record that its type is now {@code error}. */
-    abstract void afterErrorType();
+    /** Lets a kind's builder record that its type is now {@code error}, or no longer. */
+    abstract void afterErrorType(boolean isError);
   }
 }

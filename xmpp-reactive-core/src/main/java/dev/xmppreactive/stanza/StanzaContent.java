@@ -149,6 +149,17 @@ abstract class StanzaContent {
     setSingle("error", error == null ? null : error.toElement(ns()));
   }
 
+  /** The value of the {@code type} attribute being built, or {@code null}. */
+  final String typeValue() {
+    for (int i = 0, n = attributes.size(); i < n; i++) {
+      XmlAttribute a = attributes.get(i);
+      if (a.name().equals(Stanza.TYPE)) {
+        return a.value();
+      }
+    }
+    return null;
+  }
+
   final boolean hasErrorChild() {
     return findContent("error") != null;
   }

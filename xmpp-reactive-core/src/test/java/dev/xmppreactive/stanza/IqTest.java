@@ -98,6 +98,9 @@ class IqTest {
     assertThat(echoing.type()).isEqualTo(Iq.Type.ERROR);
     assertThat(echoing.payload()).isEqualTo(PING); // §8.2.3 rule 7: the payload may be echoed
     assertThat(echoing.error()).isEqualTo(e);
+    assertThatThrownBy(() -> echoing.toBuilder().error(null).build())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("needs a type");
+    assertThat(echoing.toBuilder().error(null).type(Iq.Type.SET).build()).isEqualTo(request);
   }
 
   @Test

@@ -61,6 +61,7 @@ class MessageTest {
     assertThat(m.body("EN")).isEqualTo("Wherefore art thou, Romeo?");
     assertThat(m.body("cs")).isEqualTo("Proč že jsi ty, Romeo?");
     assertThat(m.body("de")).isNull();
+    assertThat(m.body(null)).isEqualTo(m.body());
     assertThat(m.bodies()).isEqualTo(Map.of("en", "Wherefore art thou, Romeo?",
         "cs", "Proč že jsi ty, Romeo?"));
     assertThat(m.bodies().keySet()).containsExactly("en", "cs");
@@ -174,6 +175,12 @@ class MessageTest {
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("rule 7");
     assertThatThrownBy(() -> Message.builder().type(Message.Type.ERROR).build())
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("rule 4");
+
+    Message cleared = reply.toBuilder().error(null).body("resent").build();
+    assertThat(cleared.isError()).isFalse();
+    assertThat(cleared.typeAttribute()).isNull();
+    assertThat(cleared.toXmlElement().element("error", Stanza.CLIENT_NS)).isNull();
+    assertThat(m.toBuilder().error(null).build()).isEqualTo(m); // nothing to remove
   }
 
   @Test

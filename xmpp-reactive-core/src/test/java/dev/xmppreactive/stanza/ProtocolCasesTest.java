@@ -154,42 +154,36 @@ class ProtocolCasesTest {
     assertThat(s.lang()).isEqualTo(lang == null || lang.isEmpty() ? null : lang);
     String type = text(read, "type");
     if (s instanceof Message m) {
-      {
-        assertThat(m.type()).isEqualTo(type == null ? Message.Type.NORMAL
-            : Message.Type.valueOf(type.toUpperCase()));
-        assertThat(m.body()).isEqualTo(text(read, "body"));
-        assertThat(m.bodies()).isEqualTo(langMap(read.get("alternateLanguageBodies")));
-        boolean hasSubject = read.has("hasSubject") || read.has("subject");
-        assertThat(m.subject() != null).isEqualTo(hasSubject);
-        if (read.has("subject")) {
-          assertThat(m.subject()).isEqualTo(text(read, "subject"));
-        }
-        if (read.has("alternateLanguageSubjects")) {
-          assertThat(m.subjects()).isEqualTo(langMap(read.get("alternateLanguageSubjects")));
-        }
-        assertThat(m.thread()).isEqualTo(text(read, "thread"));
+      assertThat(m.type()).isEqualTo(type == null ? Message.Type.NORMAL
+          : Message.Type.valueOf(type.toUpperCase()));
+      assertThat(m.body()).isEqualTo(text(read, "body"));
+      assertThat(m.bodies()).isEqualTo(langMap(read.get("alternateLanguageBodies")));
+      boolean hasSubject = read.has("hasSubject") || read.has("subject");
+      assertThat(m.subject() != null).isEqualTo(hasSubject);
+      if (read.has("subject")) {
+        assertThat(m.subject()).isEqualTo(text(read, "subject"));
       }
+      if (read.has("alternateLanguageSubjects")) {
+        assertThat(m.subjects()).isEqualTo(langMap(read.get("alternateLanguageSubjects")));
+      }
+      assertThat(m.thread()).isEqualTo(text(read, "thread"));
     } else if (s instanceof Presence p) {
-      {
-        assertThat(p.type()).isEqualTo(type == null ? Presence.Type.AVAILABLE
-            : Presence.Type.valueOf(type.toUpperCase()));
-        String show = text(read, "show");
-        assertThat(p.show()).isEqualTo(show == null ? Presence.Show.NONE
-            : Presence.Show.valueOf(show.toUpperCase()));
-        assertThat(p.status()).isEqualTo(text(read, "status"));
-        assertThat(p.priority()).isEqualTo(read.has("priority") ? read.get("priority").asInt() : 0);
-      }
+      assertThat(p.type()).isEqualTo(type == null ? Presence.Type.AVAILABLE
+          : Presence.Type.valueOf(type.toUpperCase()));
+      String show = text(read, "show");
+      assertThat(p.show()).isEqualTo(show == null ? Presence.Show.NONE
+          : Presence.Show.valueOf(show.toUpperCase()));
+      assertThat(p.status()).isEqualTo(text(read, "status"));
+      assertThat(p.priority()).isEqualTo(read.has("priority") ? read.get("priority").asInt() : 0);
     } else if (s instanceof Iq iq) {
-      {
-        assertThat(iq.type().value()).isEqualTo(type);
-        List<String> payloadKeys = IQ_PAYLOADS.keySet().stream().filter(write::has).toList();
-        assertThat(payloadKeys).hasSizeLessThanOrEqualTo(1);
-        if (payloadKeys.isEmpty()) {
-          assertThat(iq.payload()).isNull();
-        } else {
-          assertThat(iq.payload()).isNotNull();
-          assertThat(iq.payload().namespace()).startsWith(IQ_PAYLOADS.get(payloadKeys.get(0)));
-        }
+      assertThat(iq.type().value()).isEqualTo(type);
+      List<String> payloadKeys = IQ_PAYLOADS.keySet().stream().filter(write::has).toList();
+      assertThat(payloadKeys).hasSizeLessThanOrEqualTo(1);
+      if (payloadKeys.isEmpty()) {
+        assertThat(iq.payload()).isNull();
+      } else {
+        assertThat(iq.payload()).isNotNull();
+        assertThat(iq.payload().namespace()).startsWith(IQ_PAYLOADS.get(payloadKeys.get(0)));
       }
     }
     JsonNode error = read.get("error");
@@ -232,41 +226,35 @@ class ProtocolCasesTest {
     }
     Stanza rebuilt;
     if (s instanceof Message m) {
-      {
-        Message.Builder b = common(Message.builder(), s);
-        if (m.typeAttribute() != null && !m.isError()) {
-          b.type(m.type());
-        }
-        m.bodies().forEach((lang, text) -> b.body(lang.isEmpty() ? null : lang, text));
-        m.subjects().forEach((lang, text) -> b.subject(lang.isEmpty() ? null : lang, text));
-        b.thread(m.thread(), m.threadParent());
-        s.extensions().forEach(b::extension);
-        rebuilt = b.build();
+      Message.Builder b = common(Message.builder(), s);
+      if (m.typeAttribute() != null && !m.isError()) {
+        b.type(m.type());
       }
+      m.bodies().forEach((lang, text) -> b.body(lang.isEmpty() ? null : lang, text));
+      m.subjects().forEach((lang, text) -> b.subject(lang.isEmpty() ? null : lang, text));
+      b.thread(m.thread(), m.threadParent());
+      s.extensions().forEach(b::extension);
+      rebuilt = b.build();
     } else if (s instanceof Presence p) {
-      {
-        Presence.Builder b = common(Presence.builder(), s);
-        if (!p.isError()) {
-          b.type(p.type());
-        }
-        b.show(p.show());
-        p.statuses().forEach((lang, text) -> b.status(lang.isEmpty() ? null : lang, text));
-        if (p.toXmlElement().element("priority", p.namespace()) != null) {
-          b.priority(p.priority());
-        }
-        s.extensions().forEach(b::extension);
-        rebuilt = b.build();
+      Presence.Builder b = common(Presence.builder(), s);
+      if (!p.isError()) {
+        b.type(p.type());
       }
+      b.show(p.show());
+      p.statuses().forEach((lang, text) -> b.status(lang.isEmpty() ? null : lang, text));
+      if (p.toXmlElement().element("priority", p.namespace()) != null) {
+        b.priority(p.priority());
+      }
+      s.extensions().forEach(b::extension);
+      rebuilt = b.build();
     } else {
       Iq iq = (Iq) s;
-      {
-        Iq.Builder b = common(Iq.builder(), s);
-        if (!iq.isError()) {
-          b.type(iq.type());
-        }
-        b.payload(iq.payload());
-        rebuilt = b.build();
+      Iq.Builder b = common(Iq.builder(), s);
+      if (!iq.isError()) {
+        b.type(iq.type());
       }
+      b.payload(iq.payload());
+      rebuilt = b.build();
     }
     assertThat(rebuilt.getClass()).isEqualTo(s.getClass());
     assertThat(rebuilt.to()).isEqualTo(s.to());
@@ -276,31 +264,25 @@ class ProtocolCasesTest {
     assertThat(rebuilt.error()).isEqualTo(s.error());
     assertThat(rebuilt.extensions()).isEqualTo(s.extensions());
     if (s instanceof Message m) {
-      {
-        Message r = (Message) rebuilt;
-        assertThat(r.type()).isEqualTo(m.type());
-        assertThat(r.body()).isEqualTo(m.body());
-        assertThat(r.bodies()).isEqualTo(m.bodies());
-        assertThat(r.subject()).isEqualTo(m.subject());
-        assertThat(r.subjects()).isEqualTo(m.subjects());
-        assertThat(r.thread()).isEqualTo(m.thread());
-        assertThat(r.threadParent()).isEqualTo(m.threadParent());
-      }
+      Message r = (Message) rebuilt;
+      assertThat(r.type()).isEqualTo(m.type());
+      assertThat(r.body()).isEqualTo(m.body());
+      assertThat(r.bodies()).isEqualTo(m.bodies());
+      assertThat(r.subject()).isEqualTo(m.subject());
+      assertThat(r.subjects()).isEqualTo(m.subjects());
+      assertThat(r.thread()).isEqualTo(m.thread());
+      assertThat(r.threadParent()).isEqualTo(m.threadParent());
     } else if (s instanceof Presence p) {
-      {
-        Presence r = (Presence) rebuilt;
-        assertThat(r.type()).isEqualTo(p.type());
-        assertThat(r.show()).isEqualTo(p.show());
-        assertThat(r.statuses()).isEqualTo(p.statuses());
-        assertThat(r.priority()).isEqualTo(p.priority());
-      }
+      Presence r = (Presence) rebuilt;
+      assertThat(r.type()).isEqualTo(p.type());
+      assertThat(r.show()).isEqualTo(p.show());
+      assertThat(r.statuses()).isEqualTo(p.statuses());
+      assertThat(r.priority()).isEqualTo(p.priority());
     } else {
       Iq iq = (Iq) s;
-      {
-        Iq r = (Iq) rebuilt;
-        assertThat(r.type()).isEqualTo(iq.type());
-        assertThat(r.payload()).isEqualTo(iq.payload());
-      }
+      Iq r = (Iq) rebuilt;
+      assertThat(r.type()).isEqualTo(iq.type());
+      assertThat(r.payload()).isEqualTo(iq.payload());
     }
     // Decoding what the builder made gives the same stanza.
     assertThat(Stanza.fromElement(StaxTestParser.parse(rebuilt.toXmlElement().toXml())))

@@ -73,15 +73,15 @@ public final class ServerIdentityVerifier {
     }
     String cnNote = null;
     if (!ids.commonNames().isEmpty()) {
+      String cn = ids.commonNames().get(ids.commonNames().size() - 1);
+      boolean cnWouldMatch = DomainNames.looksLikeHostName(cn) && DomainNames.matches(cn, ascii, true);
       if (ids.hasSubjectAltIdentifiers()) {
-        cnNote = "CN not used because the certificate has subjectAltName identities (RFC 6125 §6.4.4)";
+        cnNote = cnWouldMatch ? "CN not used because the certificate has subjectAltName identities (RFC 6125 §6.4.4)"
+            : null;
       } else if (!commonNameFallback) {
-        cnNote = "CN fallback is disabled";
-      } else {
-        String cn = ids.commonNames().get(ids.commonNames().size() - 1);
-        if (DomainNames.looksLikeHostName(cn) && DomainNames.matches(cn, ascii, true)) {
-          return "CN:" + cn;
-        }
+        cnNote = cnWouldMatch ? "CN fallback is disabled" : null;
+      } else if (cnWouldMatch) {
+        return "CN:" + cn;
       }
     }
     throw TlsException.identityMismatch(ref.domain(), ids.describe(), cnNote);

@@ -23,7 +23,10 @@ public final class TlsException extends XmppException {
     UNTRUSTED_CERTIFICATE,
     /** The certificate is trusted but names another service (RFC 6125 §6, RFC 6120 §13.7.2.1). */
     IDENTITY_MISMATCH,
-    /** The server offered only TLS 1.1 or older; the client speaks TLS 1.2 and 1.3 only (RFC 7590). */
+    /**
+     * No common TLS version: the server offered only TLS 1.1 or older (the client speaks TLS 1.2 and
+     * 1.3 only, RFC 7590), or not the versions the settings allow.
+     */
     PROTOCOL_TOO_OLD,
     /** The TLS handshake failed for another reason (alert, closed connection, timeout). */
     HANDSHAKE_FAILED,
@@ -65,7 +68,8 @@ public final class TlsException extends XmppException {
                                                   Throwable cause) {
     String subject = chainSubjects.isEmpty() ? "(no certificate)" : chainSubjects.get(0);
     return new TlsException(Reason.UNTRUSTED_CERTIFICATE,
-        "untrusted server certificate " + subject + ": " + validatorReason + " (chain: " + chainSubjects + ")",
+        "untrusted server certificate " + subject + ": " + validatorReason
+            + " (chain: " + String.join(" <- ", chainSubjects) + ")",
         validatorReason, null, List.of(), chainSubjects, null, cause);
   }
 
@@ -87,7 +91,8 @@ public final class TlsException extends XmppException {
   /** The negotiated or offered protocol version is older than TLS 1.2. */
   public static TlsException protocolTooOld(String detail, Throwable cause) {
     return new TlsException(Reason.PROTOCOL_TOO_OLD,
-        "the server does not support TLS 1.2 or newer: " + detail, detail, null, List.of(), List.of(),
+        "no TLS version in common with the server (the client accepts only the configured versions, "
+            + "TLS 1.2 or newer): " + detail, detail, null, List.of(), List.of(),
         null, cause);
   }
 

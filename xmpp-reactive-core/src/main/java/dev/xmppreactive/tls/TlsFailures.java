@@ -58,6 +58,8 @@ public final class TlsFailures {
       if (t instanceof CertPathValidatorException cpve) {
         return TlsException.untrustedCertificate(subjects(cpve.getCertPath()), reasonOf(cpve), failure);
       }
+    }
+    for (Throwable t : chain) {
       if (t instanceof CertPathBuilderException || t instanceof CertificateException) {
         return TlsException.untrustedCertificate(List.of(), XmppTrustManager.innermostMessage(t), failure);
       }
@@ -80,6 +82,17 @@ public final class TlsFailures {
     String m = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
     return m.contains("protocol_version") || m.contains("no appropriate protocol")
         || m.contains("not accepted by client preferences") || m.contains("unsupported protocol version");
+  }
+
+  /** What a trust manager's refusal says: the innermost message, with the path validator's reason if any. */
+  static String validatorReason(Throwable refusal) {
+    for (Throwable t : causes(refusal)) {
+      if (t instanceof CertPathValidatorException cpve && cpve.getReason() != null
+          && cpve.getReason() != CertPathValidatorException.BasicReason.UNSPECIFIED) {
+        return cpve.getReason() + ": " + XmppTrustManager.innermostMessage(refusal);
+      }
+    }
+    return XmppTrustManager.innermostMessage(refusal);
   }
 
   private static String reasonOf(CertPathValidatorException e) {

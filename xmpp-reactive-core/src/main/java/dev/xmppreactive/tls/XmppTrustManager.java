@@ -44,7 +44,7 @@ final class XmppTrustManager extends X509ExtendedTrustManager {
         delegate.checkServerTrusted(chain, authType);
       }
     } catch (CertificateException | RuntimeException e) {
-      throw refuse(TlsException.untrustedCertificate(subjects(chain), innermostMessage(e), e));
+      throw refuse(TlsException.untrustedCertificate(subjects(chain), TlsFailures.validatorReason(e), e));
     }
     checkIdentity(chain[0], engine == null ? null : engine.getPeerHost());
   }
@@ -60,7 +60,7 @@ final class XmppTrustManager extends X509ExtendedTrustManager {
         delegate.checkServerTrusted(chain, authType);
       }
     } catch (CertificateException | RuntimeException e) {
-      throw refuse(TlsException.untrustedCertificate(subjects(chain), innermostMessage(e), e));
+      throw refuse(TlsException.untrustedCertificate(subjects(chain), TlsFailures.validatorReason(e), e));
     }
     SSLSession hs = socket instanceof SSLSocket s ? s.getHandshakeSession() : null;
     checkIdentity(chain[0], hs == null ? null : hs.getPeerHost());

@@ -106,6 +106,10 @@ class TlsHandshakeTest {
     TestPki.Issued leaf = TestPki.leaf().dns(DOMAIN).expired().issuedBy(ca);
     TlsException e = failure(connect(trusting(client), TlsMode.STARTTLS, DOMAIN, TestServer.of(server, leaf)));
     assertThat(e.reason()).isEqualTo(TlsException.Reason.UNTRUSTED_CERTIFICATE);
+    if (client == JsseProvider.JDK) {
+      // The JDK's validator says why; BouncyCastle's path builder only says it found no valid path.
+      assertThat(e.detail()).get().asString().contains("EXPIRED");
+    }
   }
 
   @ParameterizedTest

@@ -41,6 +41,7 @@ public record PresentedIdentifiers(List<String> dnsNames, List<String> srvNames,
   private static final ASN1ObjectIdentifier XMPP_ADDR = new ASN1ObjectIdentifier(ID_ON_XMPP_ADDR);
   private static final ASN1ObjectIdentifier DNS_SRV = new ASN1ObjectIdentifier(ID_ON_DNS_SRV);
 
+  /** Copies the lists; none may be {@code null}. */
   public PresentedIdentifiers {
     dnsNames = List.copyOf(dnsNames);
     srvNames = List.copyOf(srvNames);

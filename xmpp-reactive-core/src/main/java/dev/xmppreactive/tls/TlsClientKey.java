@@ -29,6 +29,7 @@ public sealed interface TlsClientKey {
    * @param factory the factory
    */
   record Factory(KeyManagerFactory factory) implements TlsClientKey {
+    /** Checks the factory is given. */
     public Factory {
       Objects.requireNonNull(factory, "factory");
     }
@@ -41,6 +42,7 @@ public sealed interface TlsClientKey {
    * @param privateKey       the PKCS#8 key of the leaf
    */
   record Pem(Path certificateChain, Path privateKey) implements TlsClientKey {
+    /** Checks both paths are given. */
     public Pem {
       Objects.requireNonNull(certificateChain, "certificateChain");
       Objects.requireNonNull(privateKey, "privateKey");

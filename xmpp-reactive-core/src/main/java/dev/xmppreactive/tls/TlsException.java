@@ -38,12 +38,18 @@ public final class TlsException extends XmppException {
     INVALID_CONFIGURATION
   }
 
+  /** Why. */
   private final Reason reason;
+  /** The validator's reason, protocol detail or configuration problem, or {@code null}. */
   private final String detail;
+  /** The domain expected, for identity mismatches, or {@code null}. */
   private final String expectedDomain;
+  /** The identities the certificate presented. */
   private final List<String> presentedIdentities;
+  /** The chain's subjects, leaf first. */
   private final List<String> certificateSubjects;
-  private final Path file;
+  /** The file that could not be loaded, or {@code null}; not serialised (a Path need not be Serializable). */
+  private final transient Path file;
 
   private TlsException(Reason reason, String message, String detail, String expectedDomain,
                        List<String> presentedIdentities, List<String> certificateSubjects, Path file,

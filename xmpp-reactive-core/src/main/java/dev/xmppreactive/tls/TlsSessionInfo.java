@@ -21,6 +21,7 @@ import javax.net.ssl.SSLSession;
 public record TlsSessionInfo(String protocol, String cipherSuite, List<X509Certificate> peerCertificates,
                              String applicationProtocol, TlsChannelBindings channelBindings) {
 
+  /** Copies the chain; a {@code null} application protocol becomes {@code ""}. */
   public TlsSessionInfo {
     peerCertificates = List.copyOf(peerCertificates);
     applicationProtocol = applicationProtocol == null ? "" : applicationProtocol;

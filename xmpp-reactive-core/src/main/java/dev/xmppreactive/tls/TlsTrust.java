@@ -58,6 +58,7 @@ public sealed interface TlsTrust {
    * @param files the files, at least one
    */
   record PemFiles(List<Path> files) implements TlsTrust {
+    /** Copies the list and checks that it is not empty. */
     public PemFiles {
       files = List.copyOf(files);
       if (files.isEmpty()) {
@@ -72,6 +73,7 @@ public sealed interface TlsTrust {
    * @param factory the factory
    */
   record Factory(TrustManagerFactory factory) implements TlsTrust {
+    /** Checks the factory is given. */
     public Factory {
       Objects.requireNonNull(factory, "factory");
     }

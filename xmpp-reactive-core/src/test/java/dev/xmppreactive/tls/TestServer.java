@@ -15,7 +15,6 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManagerFactory;
-import org.bouncycastle.jsse.provider.BouncyCastleJsseProvider;
 
 /** Server-side TLS engines for the tests, on the JDK's or BouncyCastle's JSSE. */
 final class TestServer {
@@ -60,7 +59,7 @@ final class TestServer {
 
   SSLEngine engine() {
     try {
-      Provider p = provider == JsseProvider.BOUNCY_CASTLE ? new BouncyCastleJsseProvider() : null;
+      Provider p = provider == JsseProvider.BOUNCY_CASTLE ? BouncyCastleJsse.newProvider() : null;
       KeyStore ks = KeyStore.getInstance("PKCS12");
       ks.load(null, null);
       ks.setKeyEntry("server", identity.key(), PASSWORD, identity.chain().toArray(new X509Certificate[0]));

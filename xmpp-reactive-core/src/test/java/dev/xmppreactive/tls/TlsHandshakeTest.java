@@ -26,6 +26,7 @@ class TlsHandshakeTest {
   private static TestPki.Issued ca;
   private static TestPki.Issued otherCa;
   private static Path caPem;
+  private static final java.security.KeyPair RSA_KEYS = TestPki.keys("RSA");
 
   @BeforeAll
   static void setUp() {
@@ -75,6 +76,19 @@ class TlsHandshakeTest {
     assertThat(info.peerCertificates().get(0)).isEqualTo(leaf.cert());
     assertThat(pair.clientSends("<stream:stream to='example.org'>")).containsExactly("<stream:stream to='example.org'>");
     assertThat(testServer.sniSeen()).containsExactly(DOMAIN);
+  }
+
+  @ParameterizedTest
+  @MethodSource("providers")
+  void rsaServerCertificateWorksOnTls13And12(JsseProvider client, JsseProvider server) {
+    // TLS 1.3 signs with RSASSA-PSS for RSA keys; BouncyCastle over the JDK's JCA alone cannot (it looks
+    // for BouncyCastle's PSS names), which is why XmppTlsContext gives it a fallback provider.
+    TestPki.Issued leaf = TestPki.leaf().dns(DOMAIN).keys(RSA_KEYS).issuedBy(ca);
+    for (String version : List.of("TLSv1.3", "TLSv1.2")) {
+      TlsPair pair = connect(trusting(client), TlsMode.STARTTLS, DOMAIN, TestServer.of(server, leaf).protocols(version));
+      assertSucceeded(pair);
+      assertThat(pair.clientTls.engine().getSession().getProtocol()).isEqualTo(version);
+    }
   }
 
   @ParameterizedTest
@@ -296,6 +310,17 @@ class TlsHandshakeTest {
       assertThat(engine.getEnabledCipherSuites()).isNotEmpty()
           .allMatch(s -> s.matches("TLS_(AES|CHACHA20).*|TLS_(ECDHE|DHE)_.*_(GCM_SHA\\d+|POLY1305_SHA256)|TLS_EMPTY_RENEGOTIATION_INFO_SCSV"));
       assertThat(engine.getPeerHost()).isEqualTo(DOMAIN);
+      List<String> suites = List.of(engine.getEnabledCipherSuites());
+      int lastAes = -1;
+      int firstChaCha = suites.size();
+      for (int i = 0; i < suites.size(); i++) {
+        if (suites.get(i).contains("CHACHA20")) {
+          firstChaCha = Math.min(firstChaCha, i);
+        } else if (suites.get(i).contains("_GCM_")) {
+          lastAes = i;
+        }
+      }
+      assertThat(lastAes).as("AES-GCM before ChaCha20 in %s", suites).isLessThan(firstChaCha);
       var tls13Only = XmppTlsContext.create(trusting(p).withProtocols(TlsProtocol.TLS_1_3))
           .newEngine(TlsMode.STARTTLS, DOMAIN, 5222);
       assertThat(tls13Only.getEnabledProtocols()).containsExactly("TLSv1.3");

@@ -83,7 +83,19 @@ class TlsHandshakeTest {
   void rsaServerCertificateWorksOnTls13And12(JsseProvider client, JsseProvider server) {
     // TLS 1.3 signs with RSASSA-PSS for RSA keys; BouncyCastle over the JDK's JCA alone cannot (it looks
     // for BouncyCastle's PSS names), which is why XmppTlsContext gives it a fallback provider.
-    TestPki.Issued leaf = TestPki.leaf().dns(DOMAIN).keys(RSA_KEYS).issuedBy(ca);
+    serverKeyWorks(client, server, RSA_KEYS);
+  }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.EnumSource(JsseProvider.class)
+  void ed25519ServerCertificateWorksOnTls13And12(JsseProvider client) {
+    // Against the JDK's server only: BouncyCastle's server side cannot sign with a JDK EdDSA key (a
+    // limitation of the test server, not of the client under test).
+    serverKeyWorks(client, JsseProvider.JDK, TestPki.keys("Ed25519"));
+  }
+
+  private static void serverKeyWorks(JsseProvider client, JsseProvider server, java.security.KeyPair keys) {
+    TestPki.Issued leaf = TestPki.leaf().dns(DOMAIN).keys(keys).issuedBy(ca);
     for (String version : List.of("TLSv1.3", "TLSv1.2")) {
       TlsPair pair = connect(trusting(client), TlsMode.STARTTLS, DOMAIN, TestServer.of(server, leaf).protocols(version));
       assertSucceeded(pair);

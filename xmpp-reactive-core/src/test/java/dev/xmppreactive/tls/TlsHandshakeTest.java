@@ -265,6 +265,22 @@ class TlsHandshakeTest {
     assertThat(pair.serverTls.engine().getSession().getPeerCertificates()[0]).isEqualTo(clientLeaf.cert());
   }
 
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.EnumSource(JsseProvider.class)
+  void rsaClientCertificateSignsOnTls13(JsseProvider client) throws Exception {
+    TestPki.Issued clientCa = TestPki.ca("RSA Client CA");
+    TestPki.Issued clientLeaf = TestPki.leaf().subject("CN=romeo").keys(RSA_KEYS).issuedBy(clientCa);
+    Path chain = TestPki.writeCertificates(dir.resolve("rsa-client-" + client + ".pem"), clientLeaf.chain());
+    Path key = TestPki.writeKey(dir.resolve("rsa-client-" + client + ".key"), clientLeaf.key());
+    TestPki.Issued leaf = TestPki.leaf().dns(DOMAIN).issuedBy(ca);
+    TlsPair pair = connect(trusting(client).withClientKey(TlsClientKey.pem(chain, key)), TlsMode.STARTTLS, DOMAIN,
+        TestServer.of(JsseProvider.JDK, leaf).requireClientCertificateFrom(clientCa));
+    assertSucceeded(pair);
+    pair.pump();
+    assertThat(pair.clientSends("hello")).containsExactly("hello");
+    assertThat(pair.serverTls.engine().getSession().getPeerCertificates()[0]).isEqualTo(clientLeaf.cert());
+  }
+
   @Test
   void trustManagerFactoryTrustIsUsedAndStillChecksIdentity() throws Exception {
     KeyStore ks = KeyStore.getInstance("PKCS12");

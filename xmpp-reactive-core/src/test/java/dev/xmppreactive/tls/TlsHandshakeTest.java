@@ -163,6 +163,21 @@ class TlsHandshakeTest {
     assertThat(e.reason()).isEqualTo(TlsException.Reason.PROTOCOL_TOO_OLD);
   }
 
+  @Test
+  void silentServerFailsTheHandshakeAfterTheTimeoutOnTheChannelsClock() {
+    TlsSettings settings = trusting(JsseProvider.BOUNCY_CASTLE).withHandshakeTimeout(java.time.Duration.ofSeconds(3));
+    TlsPair pair = TlsPair.rawServer(XmppTlsContext.create(settings).newHandler(TlsMode.DIRECT_TLS, DOMAIN, 5223));
+    pair.takeClientBytes().release();
+    pair.client.advanceTimeBy(2, java.util.concurrent.TimeUnit.SECONDS);
+    pair.client.runScheduledPendingTasks();
+    assertThat(pair.clientTls.handshakeFuture().isDone()).isFalse();
+    pair.client.advanceTimeBy(2, java.util.concurrent.TimeUnit.SECONDS);
+    pair.client.runScheduledPendingTasks();
+    TlsException e = failure(pair);
+    assertThat(e.reason()).isEqualTo(TlsException.Reason.HANDSHAKE_FAILED);
+    assertThat(e.getMessage()).contains("timed out");
+  }
+
   /** A ServerHello record that selects TLS 1.1 (0x0302). */
   private static byte[] tls11ServerHello() {
     byte[] hello = new byte[5 + 4 + 38];

@@ -1,0 +1,39 @@
+package dev.xmppreactive.tls;
+
+import java.net.Socket;
+import java.security.cert.X509Certificate;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.X509ExtendedTrustManager;
+
+/** Accepts every server certificate: {@link TlsTrust#insecureTrustAnyCertificate()}. Development only. */
+final class InsecureTrustManager extends X509ExtendedTrustManager {
+
+  @Override
+  public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+  }
+
+  @Override
+  public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
+  }
+
+  @Override
+  public void checkServerTrusted(X509Certificate[] chain, String authType) {
+  }
+
+  @Override
+  public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+  }
+
+  @Override
+  public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
+  }
+
+  @Override
+  public void checkClientTrusted(X509Certificate[] chain, String authType) {
+  }
+
+  @Override
+  public X509Certificate[] getAcceptedIssuers() {
+    return new X509Certificate[0];
+  }
+}

@@ -1,5 +1,6 @@
 package dev.xmppreactive.tls;
 
+import dev.xmppreactive.sasl.ChannelBindingSource;
 import io.netty.handler.ssl.SslHandler;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;

@@ -1,5 +1,6 @@
 package dev.xmppreactive.tls;
 
+import dev.xmppreactive.sasl.ChannelBindingSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -172,7 +173,7 @@ class TlsChannelBindingsTest {
     TlsChannelBindings bindings = TlsChannelBindings.of(pair.clientTls);
     Function<String, Optional<byte[]>> forSasl = bindings::channelBinding;
     assertThat(forSasl.apply("tls-unique")).isPresent();
-    assertThat(ChannelBindingSource.none().channelBinding("tls-unique")).isEmpty();
+    assertThat(ChannelBindingSource.NONE.channelBinding("tls-unique")).isEmpty();
   }
 
   @Test

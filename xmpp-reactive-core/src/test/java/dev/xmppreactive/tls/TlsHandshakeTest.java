@@ -1,5 +1,6 @@
 package dev.xmppreactive.tls;
 
+import dev.xmppreactive.sasl.ChannelBindingSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.buffer.ByteBuf;

@@ -36,7 +36,8 @@ final class AaltoReaders {
   }
 
   /**
-   * The typed error for an exception of Aalto's: an entity reference in an attribute value is
+   * The typed error for an exception of Aalto's: an entity reference in an attribute value, or a
+   * markup declaration ({@code <!DOCTYPE}, {@code <!ENTITY}) inside the root element, is
    * {@code restricted-xml} (RFC 6120 §11.1), an encoding declaration Aalto cannot read is
    * {@code unsupported-encoding} (§11.6), anything else {@code not-well-formed} (§11.3).
    */
@@ -50,6 +51,10 @@ final class AaltoReaders {
     if (e instanceof XMLStreamException) {
       if (m.contains("ENTITY_REFERENCE") || m.toLowerCase(java.util.Locale.ROOT).contains("entity")) {
         c = StreamErrorCondition.RESTRICTED_XML;
+      } else if (m.contains("expected either '-' for COMMENT")) {
+        // '<!' in content that starts neither a comment nor CDATA: a DOCTYPE, ENTITY, ... declaration
+        c = StreamErrorCondition.RESTRICTED_XML;
+        m = "a markup declaration (RFC 6120 §11.1): " + m;
       } else if (m.startsWith("Unsupported encoding")) {
         c = StreamErrorCondition.UNSUPPORTED_ENCODING;
       }

@@ -47,6 +47,8 @@ public final class XmlStreamDecoder extends ChannelInboundHandlerAdapter {
   private ChannelHandlerContext ctx;
   private byte[] scratch;
   private boolean failed;
+  /** Set when {@code <proceed/>} was passed on during the current read. */
+  private boolean proceeded;
 
   /**
    * Creates a decoder.
@@ -117,6 +119,7 @@ public final class XmlStreamDecoder extends ChannelInboundHandlerAdapter {
       failed = true;
       ctx.fireExceptionCaught(e);
     } finally {
+      proceeded = false;
       buf.release();
     }
   }
@@ -125,7 +128,7 @@ public final class XmlStreamDecoder extends ChannelInboundHandlerAdapter {
     int n = buf.readableBytes();
     if (buf.hasArray()) {
       int used = parser.feed(buf.array(), buf.arrayOffset() + buf.readerIndex(), n);
-      if (used < n) {
+      if (proceeded && used < n) {
         throw plaintextAfterProceed(n - used);
       }
       return;
@@ -136,9 +139,8 @@ public final class XmlStreamDecoder extends ChannelInboundHandlerAdapter {
     for (int i = buf.readerIndex(), end = i + n; i < end; ) {
       int len = Math.min(scratch.length, end - i);
       buf.getBytes(i, scratch, 0, len);
-      int used = parser.feed(scratch, 0, len);
-      i += used;
-      if (used < len) {
+      i += parser.feed(scratch, 0, len);
+      if (proceeded && i < end) {
         throw plaintextAfterProceed(end - i);
       }
     }
@@ -165,6 +167,7 @@ public final class XmlStreamDecoder extends ChannelInboundHandlerAdapter {
           && element.namespace().equals(TLS_NS)) {
         parser.restart();
         parser.stop(); // the rest of this read is not for the new stream: see the class description
+        proceeded = true;
       } else if (restartAfterNegotiation && element.localName().equals("success")
           && element.namespace().equals(SASL_NS)) {
         parser.restart();

@@ -123,6 +123,7 @@ public final class XmlStreamParser {
     }
     int end = offset + length;
     int pos = offset;
+    long before = consumed;
     try {
       while (pos < end) {
         if (state == FAILED || state == ENDED) {
@@ -135,8 +136,8 @@ public final class XmlStreamParser {
         int sliceEnd = end - pos > SLICE ? pos + SLICE : end;
         int bad = utf8.validate(bytes, pos, sliceEnd);
         int feedEnd = bad < 0 ? sliceEnd : bad;
-        if (!sniffer.isDone()) {
-          sniffer.scan(bytes, pos, feedEnd, consumed);
+        if (!sniffer.isDone()) { // it may also name the encoding of the malformed byte, if any
+          sniffer.scan(bytes, pos, bad < 0 ? sliceEnd : bad + 1, consumed);
         }
         if (feedEnd > pos) {
           int next = feedSlice(bytes, pos, feedEnd);
@@ -157,6 +158,7 @@ public final class XmlStreamParser {
       }
     } catch (XmlFramingException e) {
       fail();
+      consumed = before + length; // the rest of these bytes are dropped
       throw e;
     }
     return length;
@@ -190,7 +192,10 @@ public final class XmlStreamParser {
     stopRequested = true;
   }
 
-  /** The bytes consumed so far, across restarts: the offsets in error messages count from here. */
+  /**
+   * The bytes taken so far, across restarts, including those dropped after an error or the stream's
+   * end: the offsets in error messages count in the same way.
+   */
   public long bytesConsumed() {
     return consumed;
   }
@@ -198,6 +203,11 @@ public final class XmlStreamParser {
   /** The header of the current stream, or {@code null} before it has arrived. */
   public StreamHeader header() {
     return header;
+  }
+
+  /** How many distinct names the current Aalto reader holds, as far as the parser counts them. */
+  int rememberedNames() {
+    return names.size();
   }
 
   /** Whether the parser refused its input and now drops it. */

@@ -30,6 +30,11 @@ final class Utf8Validator {
     high = 0xBF;
   }
 
+  /** Whether the bytes checked so far end inside a multi-byte sequence. */
+  boolean inSequence() {
+    return pending > 0;
+  }
+
   /**
    * Checks {@code bytes[from, to)}.
    *

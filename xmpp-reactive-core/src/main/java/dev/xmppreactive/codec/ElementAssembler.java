@@ -77,7 +77,11 @@ final class ElementAssembler {
     checkCounts(r);
     Map<String, String> ns = new LinkedHashMap<>(4);
     for (int i = 0, n = r.getNamespaceCount(); i < n; i++) {
-      ns.put(nz(r.getNamespacePrefix(i)), checkedUri(r, i));
+      String p = nz(r.getNamespacePrefix(i));
+      String uri = checkedUri(r, i);
+      if (!p.equals("xml")) { // xmlns:xml may be declared (to its one namespace), but needs not be
+        ns.put(p, uri);
+      }
     }
     String from = null;
     String to = null;
@@ -123,14 +127,22 @@ final class ElementAssembler {
     if (!prefix.isEmpty()) {
       b.prefix(prefix);
     }
-    if (depth == 0 && inherited != null) {
-      b.namespaceDeclarations(inherited);
+    boolean topLevel = depth == 0 && inherited != null;
+    if (topLevel) {
+      b.namespaceDeclarations(inherited); // shared, not copied
     }
-    for (int i = 0, n = r.getNamespaceCount(); i < n; i++) {
+    int declarations = r.getNamespaceCount();
+    for (int i = 0; i < declarations; i++) {
       String p = nz(r.getNamespacePrefix(i));
       String uri = checkedUri(r, i);
       names.get("xmlns", p.isEmpty() ? "xmlns" : p, XmlName.XMLNS_NS); // Aalto keeps it as a symbol
-      b.declareNamespace(p, uri);
+      if (p.equals("xml")) {
+        continue; // predefined; Aalto has checked it is bound to its one namespace
+      } else if (declarations == 1 && !topLevel) {
+        b.namespaceDeclarations(Map.of(p, uri)); // the common case, in a map smaller than a hash map
+      } else {
+        b.declareNamespace(p, uri);
+      }
     }
     for (int i = 0, n = r.getAttributeCount(); i < n; i++) {
       String ap = nz(r.getAttributePrefix(i));

@@ -398,20 +398,24 @@ public final class XmlElement implements XmlNode {
      * URI, {@code ""} for the default namespace). An immutable map (as {@link Map#of} or
      * {@link Map#copyOf} make) is shared by the element rather than copied, so that a decoder can give
      * every top-level element of a stream the stream header's declarations at no cost; any other map
-     * is copied. Entries for the predefined {@code xml} and {@code xmlns} prefixes are dropped.
+     * is copied.
      *
-     * @throws NullPointerException if the map, or a prefix or URI in it, is {@code null}
+     * @throws IllegalArgumentException if the map binds the predefined prefix {@code xml} or
+     *                                  {@code xmlns}
+     * @throws NullPointerException     if the map, or a prefix or URI in it, is {@code null}
      */
     public Builder namespaceDeclarations(Map<String, String> declarations) {
       Map<String, String> shared = Map.copyOf(declarations); // no copy if already immutable
+      shared.forEach(Builder::requireDeclarable);
       namespaces = null;
-      sharedNamespaces = null;
-      if (shared.containsKey("xml") || shared.containsKey("xmlns")) {
-        shared.forEach(this::declareNamespace);
-      } else if (!shared.isEmpty()) {
-        sharedNamespaces = shared;
-      }
+      sharedNamespaces = shared.isEmpty() ? null : shared;
       return this;
+    }
+
+    private static void requireDeclarable(String p, String uri) {
+      if (p.equals("xml") || p.equals("xmlns")) {
+        throw new IllegalArgumentException("the prefix " + p + " is predefined, never declared");
+      }
     }
 
     /** Appends a child element or text. Adjacent text is merged; empty text is dropped. */

@@ -187,12 +187,8 @@ final class ElementAssembler {
     return null;
   }
 
+  /** Gives the text read since the last tag to the open element (there is none at depth 0). */
   private void flushText() {
-    if (depth == 0) {
-      pendingText = null;
-      text.setLength(0);
-      return;
-    }
     if (pendingText != null) {
       stack[depth - 1].text(pendingText);
       pendingText = null;

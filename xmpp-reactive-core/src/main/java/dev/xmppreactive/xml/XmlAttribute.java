@@ -29,7 +29,9 @@ public record XmlAttribute(XmlName name, String prefix, String value) {
     if (name.namespace().equals(XmlName.XMLNS_NS)) {
       throw new IllegalArgumentException("namespace declarations are not attributes: " + name);
     }
-    XmlChars.requireValid(value, "attribute value of " + name);
+    if (XmlChars.indexOfInvalid(value) >= 0) { // the message only when it is needed
+      XmlChars.requireValid(value, "attribute value of " + name);
+    }
   }
 
   /** An attribute without a namespace. */

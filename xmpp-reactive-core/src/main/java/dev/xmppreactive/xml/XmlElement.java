@@ -37,8 +37,11 @@ public final class XmlElement implements XmlNode {
     this.name = b.name;
     this.prefix = b.prefix;
     this.attributes = b.attributes.isEmpty() ? List.of() : Collections.unmodifiableList(b.attributes);
-    this.namespaceDeclarations = b.namespaces == null || b.namespaces.isEmpty()
-        ? Map.of() : Collections.unmodifiableMap(b.namespaces);
+    if (b.namespaces != null && !b.namespaces.isEmpty()) {
+      this.namespaceDeclarations = Collections.unmodifiableMap(b.namespaces);
+    } else {
+      this.namespaceDeclarations = b.sharedNamespaces == null ? Map.of() : b.sharedNamespaces;
+    }
     this.children = b.children.isEmpty() ? List.of() : Collections.unmodifiableList(b.children);
   }
 
@@ -314,6 +317,7 @@ public final class XmlElement implements XmlNode {
     private String prefix;
     private final ArrayList<XmlAttribute> attributes = new ArrayList<>(4);
     private LinkedHashMap<String, String> namespaces;
+    private Map<String, String> sharedNamespaces;
     private final ArrayList<XmlNode> children = new ArrayList<>(4);
     private boolean built;
 
@@ -380,9 +384,38 @@ public final class XmlElement implements XmlNode {
       }
       if (namespaces == null) {
         namespaces = new LinkedHashMap<>(4);
+        if (sharedNamespaces != null) {
+          namespaces.putAll(sharedNamespaces);
+          sharedNamespaces = null;
+        }
       }
       namespaces.put(p, uri);
       return this;
+    }
+
+    /**
+     * Replaces the namespace declarations made so far with all of {@code declarations} (prefix to
+     * URI, {@code ""} for the default namespace). An immutable map (as {@link Map#of} or
+     * {@link Map#copyOf} make) is shared by the element rather than copied, so that a decoder can give
+     * every top-level element of a stream the stream header's declarations at no cost; any other map
+     * is copied.
+     *
+     * @throws IllegalArgumentException if the map binds the predefined prefix {@code xml} or
+     *                                  {@code xmlns}
+     * @throws NullPointerException     if the map, or a prefix or URI in it, is {@code null}
+     */
+    public Builder namespaceDeclarations(Map<String, String> declarations) {
+      Map<String, String> shared = Map.copyOf(declarations); // no copy if already immutable
+      shared.forEach(Builder::requireDeclarable);
+      namespaces = null;
+      sharedNamespaces = shared.isEmpty() ? null : shared;
+      return this;
+    }
+
+    private static void requireDeclarable(String p, String uri) {
+      if (p.equals("xml") || p.equals("xmlns")) {
+        throw new IllegalArgumentException("the prefix " + p + " is predefined, never declared");
+      }
     }
 
     /** Appends a child element or text. Adjacent text is merged; empty text is dropped. */

@@ -1,0 +1,251 @@
+package dev.xmppreactive.codec;
+
+import com.fasterxml.aalto.AsyncXMLStreamReader;
+import dev.xmppreactive.stream.StreamErrorCondition;
+import dev.xmppreactive.stream.StreamHeader;
+import dev.xmppreactive.xml.XmlAttribute;
+import dev.xmppreactive.xml.XmlElement;
+import dev.xmppreactive.xml.XmlName;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * Turns the parser's events inside a top-level element into an {@link XmlElement}, and the root start
+ * tag into a {@link StreamHeader}, enforcing the per-element {@link XmlLimits}. The stack of builders
+ * and the text buffer are reused from element to element. Not thread-safe.
+ */
+final class ElementAssembler {
+
+  private static final int KEEP_TEXT_CAPACITY = 1 << 16;
+
+  private final XmlLimits limits;
+  private final NameCache names;
+  private final LongSupplier offset;
+  private XmlElement.Builder[] stack = new XmlElement.Builder[8];
+  private int depth;
+  private String pendingText;
+  private StringBuilder text = new StringBuilder(256);
+
+  /**
+   * @param offset where the parser is, in the decoder's input, for error messages
+   */
+  ElementAssembler(XmlLimits limits, NameCache names, LongSupplier offset) {
+    this.limits = limits;
+    this.names = names;
+    this.offset = offset;
+  }
+
+  /** How many elements are open: 0 between top-level elements, 1 inside one, and so on. */
+  int depth() {
+    return depth;
+  }
+
+  /** Drops any element in progress. */
+  void reset() {
+    Arrays.fill(stack, 0, depth, null);
+    depth = 0;
+    pendingText = null;
+    if (text.capacity() > KEEP_TEXT_CAPACITY) {
+      text = new StringBuilder(256);
+    } else {
+      text.setLength(0);
+    }
+  }
+
+  /**
+   * Reads the stream header from the root start tag (RFC 6120 §4.7).
+   *
+   * @throws XmlFramingException {@code invalid-namespace} if the root is not {@code <stream>} in the
+   *                             stream namespace (§4.8.1), {@code bad-namespace-prefix} if it has no
+   *                             prefix (§4.8.5), or {@code policy-violation} for a limit
+   */
+  StreamHeader header(AsyncXMLStreamReader<?> r) {
+    String local = r.getLocalName();
+    String prefix = nz(r.getPrefix());
+    checkName(prefix, local);
+    if (!local.equals("stream") || !StreamHeader.STREAM_NS.equals(r.getNamespaceURI())) {
+      throw fail(StreamErrorCondition.INVALID_NAMESPACE, "the root element is {"
+          + nz(r.getNamespaceURI()) + "}" + local + ", not {" + StreamHeader.STREAM_NS
+          + "}stream (RFC 6120 §4.8.1)");
+    }
+    if (prefix.isEmpty()) {
+      throw fail(StreamErrorCondition.BAD_NAMESPACE_PREFIX,
+          "the stream header has no prefix for the stream namespace (RFC 6120 §4.8.5)");
+    }
+    checkCounts(r);
+    Map<String, String> ns = new LinkedHashMap<>(4);
+    for (int i = 0, n = r.getNamespaceCount(); i < n; i++) {
+      String p = nz(r.getNamespacePrefix(i));
+      String uri = checkedUri(r, i);
+      if (!p.equals("xml")) { // xmlns:xml may be declared (to its one namespace), but needs not be
+        ns.put(p, uri);
+      }
+    }
+    String from = null;
+    String to = null;
+    String id = null;
+    String version = null;
+    String lang = null;
+    for (int i = 0, n = r.getAttributeCount(); i < n; i++) {
+      String an = nz(r.getAttributeNamespace(i));
+      String al = r.getAttributeLocalName(i);
+      checkName(nz(r.getAttributePrefix(i)), al);
+      String v = checkedValue(r, i);
+      if (an.isEmpty()) {
+        switch (al) {
+          case "from" -> from = v;
+          case "to" -> to = v;
+          case "id" -> id = v;
+          case "version" -> version = v;
+          default -> { } // unknown attributes are ignored (RFC 6120 §4.7.1)
+        }
+      } else if (an.equals(XmlName.XML_NS) && al.equals("lang")) {
+        lang = v;
+      }
+    }
+    return new StreamHeader(from, to, id, version, lang, ns);
+  }
+
+  /**
+   * Opens an element at the current start tag.
+   *
+   * @param inherited for a top-level element, the stream header's declarations to carry, else unused
+   */
+  void start(AsyncXMLStreamReader<?> r, Map<String, String> inherited) {
+    if (depth >= limits.maxDepth()) {
+      throw fail(StreamErrorCondition.POLICY_VIOLATION,
+          "elements nested deeper than " + limits.maxDepth());
+    }
+    flushText();
+    String local = r.getLocalName();
+    String prefix = nz(r.getPrefix());
+    checkName(prefix, local);
+    checkCounts(r);
+    XmlElement.Builder b = XmlElement.builder(names.get(prefix, local, nz(r.getNamespaceURI())));
+    if (!prefix.isEmpty()) {
+      b.prefix(prefix);
+    }
+    boolean topLevel = depth == 0 && inherited != null;
+    if (topLevel) {
+      b.namespaceDeclarations(inherited); // shared, not copied
+    }
+    int declarations = r.getNamespaceCount();
+    for (int i = 0; i < declarations; i++) {
+      String p = nz(r.getNamespacePrefix(i));
+      String uri = checkedUri(r, i);
+      names.get("xmlns", p.isEmpty() ? "xmlns" : p, XmlName.XMLNS_NS); // Aalto keeps it as a symbol
+      if (p.equals("xml")) {
+        continue; // predefined; Aalto has checked it is bound to its one namespace
+      } else if (declarations == 1 && !topLevel) {
+        b.namespaceDeclarations(Map.of(p, uri)); // the common case, in a map smaller than a hash map
+      } else {
+        b.declareNamespace(p, uri);
+      }
+    }
+    for (int i = 0, n = r.getAttributeCount(); i < n; i++) {
+      String ap = nz(r.getAttributePrefix(i));
+      String al = r.getAttributeLocalName(i);
+      checkName(ap, al);
+      XmlName an = names.get(ap, al, nz(r.getAttributeNamespace(i)));
+      b.addAttribute(new XmlAttribute(an, ap, checkedValue(r, i)));
+    }
+    if (depth == stack.length) {
+      stack = Arrays.copyOf(stack, depth * 2);
+    }
+    stack[depth++] = b;
+  }
+
+  /** Adds the text of the current event (characters, CDATA or whitespace) to the open element. */
+  void text(AsyncXMLStreamReader<?> r) {
+    if (pendingText == null && text.length() == 0) {
+      pendingText = r.getText();
+      return;
+    }
+    if (pendingText != null) {
+      text.append(pendingText);
+      pendingText = null;
+    }
+    text.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
+  }
+
+  /**
+   * Closes the open element.
+   *
+   * @return the top-level element if this closed it, else {@code null}
+   */
+  XmlElement end() {
+    flushText();
+    XmlElement.Builder b = stack[--depth];
+    stack[depth] = null;
+    XmlElement e = b.build();
+    if (depth == 0) {
+      return e;
+    }
+    stack[depth - 1].child(e);
+    return null;
+  }
+
+  /** Gives the text read since the last tag to the open element (there is none at depth 0). */
+  private void flushText() {
+    if (pendingText != null) {
+      stack[depth - 1].text(pendingText);
+      pendingText = null;
+    } else if (text.length() > 0) {
+      stack[depth - 1].text(text.toString());
+      if (text.capacity() > KEEP_TEXT_CAPACITY) {
+        text = new StringBuilder(256);
+      } else {
+        text.setLength(0);
+      }
+    }
+  }
+
+  private void checkCounts(AsyncXMLStreamReader<?> r) {
+    int n = r.getAttributeCount() + r.getNamespaceCount();
+    if (n > limits.maxAttributes()) {
+      throw fail(StreamErrorCondition.POLICY_VIOLATION, n
+          + " attributes and namespace declarations on one element; the limit is "
+          + limits.maxAttributes());
+    }
+  }
+
+  private void checkName(String prefix, String local) {
+    int length = prefix.isEmpty() ? local.length() : prefix.length() + 1 + local.length();
+    if (length > limits.maxNameLength()) {
+      throw fail(StreamErrorCondition.POLICY_VIOLATION, "a name of " + length
+          + " characters; the limit is " + limits.maxNameLength());
+    }
+  }
+
+  private String checkedValue(AsyncXMLStreamReader<?> r, int i) {
+    String v = r.getAttributeValue(i);
+    if (v.length() > limits.maxAttributeValueLength()) {
+      throw fail(StreamErrorCondition.POLICY_VIOLATION, "an attribute value of " + v.length()
+          + " characters; the limit is " + limits.maxAttributeValueLength());
+    }
+    return v;
+  }
+
+  private String checkedUri(AsyncXMLStreamReader<?> r, int i) {
+    String uri = nz(r.getNamespaceURI(i));
+    if (uri.length() > limits.maxAttributeValueLength()) {
+      throw fail(StreamErrorCondition.POLICY_VIOLATION, "a namespace name of " + uri.length()
+          + " characters; the limit is " + limits.maxAttributeValueLength());
+    }
+    if (uri.isEmpty() && !nz(r.getNamespacePrefix(i)).isEmpty()) {
+      throw fail(StreamErrorCondition.NOT_WELL_FORMED, "the prefix '" + r.getNamespacePrefix(i)
+          + "' is bound to the empty namespace name (Namespaces in XML 1.0 §3)");
+    }
+    return uri;
+  }
+
+  private XmlFramingException fail(StreamErrorCondition condition, String what) {
+    return new XmlFramingException(condition, what, offset.getAsLong(), null);
+  }
+
+  private static String nz(String s) {
+    return s == null ? "" : s;
+  }
+}

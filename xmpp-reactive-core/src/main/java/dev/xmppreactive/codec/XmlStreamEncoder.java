@@ -1,0 +1,146 @@
+package dev.xmppreactive.codec;
+
+import dev.xmppreactive.stream.StreamEnd;
+import dev.xmppreactive.stream.StreamHeader;
+import dev.xmppreactive.xml.XmlChars;
+import dev.xmppreactive.xml.XmlElement;
+import dev.xmppreactive.xml.XmlEscaper;
+import dev.xmppreactive.xml.XmlOutput;
+import dev.xmppreactive.xml.XmlWritable;
+import dev.xmppreactive.xml.XmlWriter;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.MessageToByteEncoder;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The outbound half of the XMPP stream codec: writes a {@link StreamHeader} as
+ * {@code <?xml version='1.0'?><stream:stream ...>} (RFC 6120 §4.7, §11.5), each {@link XmlElement} or
+ * {@link XmlWritable} (stanzas, nonzas) as one top-level element, and {@link StreamEnd} as
+ * {@code </stream:stream>} (§4.4), as UTF-8 straight into a {@link ByteBuf}. Other messages pass
+ * through.
+ *
+ * <p>Elements are written in the scope of the last header's namespace declarations (§4.8), so that a
+ * stanza in the stream's content namespace carries no {@code xmlns} of its own; every other namespace
+ * an element uses is declared on it. Writing a new header (a stream restart) starts a new scope.
+ *
+ * <p>Not sharable: one instance per channel; runs on the channel's event loop.
+ */
+public final class XmlStreamEncoder extends MessageToByteEncoder<Object> {
+
+  private XmlWriter writer = new XmlWriter();
+  private String streamQName = "stream:stream";
+
+  /** Creates an encoder that writes into direct buffers where the allocator prefers them. */
+  public XmlStreamEncoder() {
+    super(Object.class);
+  }
+
+  @Override
+  public boolean acceptOutboundMessage(Object msg) {
+    return msg instanceof StreamHeader || msg instanceof StreamEnd || msg instanceof XmlElement
+        || msg instanceof XmlWritable;
+  }
+
+  @Override
+  protected void encode(ChannelHandlerContext ctx, Object msg, ByteBuf out) {
+    ByteBufXmlOutput o = new ByteBufXmlOutput(out);
+    if (msg instanceof StreamHeader h) {
+      Map<String, String> scope = scopeOf(h);
+      streamQName = writeHeader(h, scope, o);
+      writer = new XmlWriter(scope);
+    } else if (msg instanceof StreamEnd) {
+      o.append("</");
+      o.append(streamQName);
+      o.append('>');
+      writer = new XmlWriter();
+    } else {
+      XmlElement e = msg instanceof XmlElement x ? x : ((XmlWritable) msg).toXmlElement();
+      writer.writeElement(e, o);
+    }
+  }
+
+  /**
+   * Writes a stream header, XML declaration first: {@code <?xml version='1.0'?><stream:stream
+   * xmlns='jabber:client' xmlns:stream='http://etherx.jabber.org/streams' to='…' from='…' id='…'
+   * version='1.0' xml:lang='…'>}, attributes that are {@code null} left out.
+   *
+   * @throws IllegalArgumentException if an attribute holds a character XML forbids, or the header
+   *                                  binds the stream namespace only as the default namespace, or
+   *                                  binds the prefix {@code stream} to another namespace
+   */
+  public static void writeHeader(StreamHeader header, XmlOutput out) {
+    writeHeader(header, scopeOf(header), out);
+  }
+
+  private static String writeHeader(StreamHeader h, Map<String, String> scope, XmlOutput out) {
+    String prefix = null;
+    for (Map.Entry<String, String> d : scope.entrySet()) {
+      if (d.getValue().equals(StreamHeader.STREAM_NS) && !d.getKey().isEmpty()) {
+        prefix = d.getKey();
+        break;
+      }
+    }
+    String qname = prefix + ":stream";
+    out.append("<?xml version='1.0'?><");
+    out.append(qname);
+    for (Map.Entry<String, String> d : scope.entrySet()) {
+      out.append(d.getKey().isEmpty() ? " xmlns" : " xmlns:");
+      out.append(d.getKey());
+      out.append("='");
+      XmlEscaper.escapeAttribute(d.getValue(), out);
+      out.append('\'');
+    }
+    attribute(out, "to", h.to());
+    attribute(out, "from", h.from());
+    attribute(out, "id", h.id());
+    attribute(out, "version", h.version());
+    attribute(out, "xml:lang", h.lang());
+    out.append('>');
+    return qname;
+  }
+
+  /** The header's declarations, content namespace first, the stream namespace's prefix added. */
+  private static Map<String, String> scopeOf(StreamHeader h) {
+    Map<String, String> scope = new LinkedHashMap<>(4);
+    String content = h.namespaces().get("");
+    if (content != null) {
+      scope.put("", content);
+    }
+    boolean prefixed = false;
+    for (Map.Entry<String, String> d : h.namespaces().entrySet()) {
+      String p = d.getKey();
+      if (!p.isEmpty() && !XmlChars.isNcName(p)) {
+        throw new IllegalArgumentException("not a namespace prefix: '" + p + "'");
+      }
+      XmlChars.requireValid(d.getValue(), "namespace name");
+      scope.put(p, d.getValue());
+      prefixed |= !p.isEmpty() && d.getValue().equals(StreamHeader.STREAM_NS);
+    }
+    if (!prefixed) {
+      if (scope.containsKey("stream")) {
+        throw new IllegalArgumentException("the header binds the prefix 'stream' to "
+            + scope.get("stream") + ", and no prefix to " + StreamHeader.STREAM_NS);
+      }
+      if (StreamHeader.STREAM_NS.equals(content)) {
+        throw new IllegalArgumentException(
+            "the stream namespace needs a prefix (RFC 6120 §4.8.5), not the default namespace");
+      }
+      scope.put("stream", StreamHeader.STREAM_NS);
+    }
+    return scope;
+  }
+
+  private static void attribute(XmlOutput out, String name, String value) {
+    if (value == null) {
+      return;
+    }
+    XmlChars.requireValid(value, "stream header attribute " + name);
+    out.append(' ');
+    out.append(name);
+    out.append("='");
+    XmlEscaper.escapeAttribute(value, out);
+    out.append('\'');
+  }
+}

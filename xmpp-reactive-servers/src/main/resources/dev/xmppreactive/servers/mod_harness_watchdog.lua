@@ -12,7 +12,12 @@ function module.load()
 		if data == nil then
 			conn:close();
 			module:log("warn", "Standard input closed: the test harness is gone, shutting down");
-			prosody.shutdown("test harness gone");
+			-- as mod_posix does on SIGTERM: shutting down waits, so it runs in the main thread
+			prosody.main_thread:run(function ()
+				prosody.unlock_globals();
+				prosody.shutdown("test harness gone");
+				prosody.lock_globals();
+			end);
 		end
 	end);
 	if ok then

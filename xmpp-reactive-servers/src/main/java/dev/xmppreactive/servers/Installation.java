@@ -58,7 +58,12 @@ public final class Installation {
    * @throws ServerNotInstalledException in CI when something is missing
    */
   public static void requireOrSkip(Optional<String> missing) {
-    if (missing.isPresent() && isCi()) {
+    requireOrSkip(missing, isCi());
+  }
+
+  /** {@link #requireOrSkip(Optional)} with the environment given. */
+  static void requireOrSkip(Optional<String> missing, boolean ci) {
+    if (missing.isPresent() && ci) {
       throw new ServerNotInstalledException(missing.get() + " (CI=true: a missing server fails the run)");
     }
     Assumptions.assumeTrue(missing.isEmpty(),

@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.IntFunction;
 
 /**
  * A private ejabberd 23.01 instance: an Erlang node started with {@code erl ... -s ejabberd} as a
@@ -48,6 +49,11 @@ public final class EjabberdServer extends AbstractServer {
    * @throws ServerStartException        if it does not become ready within the options' timeout
    */
   public static EjabberdServer start(EjabberdOptions options) {
+    return start(options, FreePorts::pick);
+  }
+
+  /** {@link #start(EjabberdOptions)} on the ports {@code portPicker} picks (for tests of the retry on a port taken). */
+  static EjabberdServer start(EjabberdOptions options, IntFunction<int[]> portPicker) {
     Objects.requireNonNull(options, "options");
     Installation.require(Installation.missing(options));
     Path erl = Installation.executable("erl").orElseThrow();
@@ -72,7 +78,7 @@ public final class EjabberdServer extends AbstractServer {
           "ERL_CRASH_DUMP", folder.resolve("erl_crash.dump").toString());
       Path log = folder.resolve("ejabberd.log");
       Path output = folder.resolve("ejabberd.out");
-      return PortAttempts.run("ejabberd", 3, ports -> {
+      return PortAttempts.run("ejabberd", 3, portPicker, ports -> {
         prepareAttempt(options, folder, certificates, ports);
         ServerProcess process = ServerProcess.start("ejabberd", List.of(erl.toString(),
             "-sname", node, "-erl_epmd_port", Integer.toString(ports[2]), "-start_epmd", "false",
@@ -129,7 +135,7 @@ public final class EjabberdServer extends AbstractServer {
   /** Writes the configuration for these ports and removes what a failed attempt left. */
   private static void prepareAttempt(EjabberdOptions options, Path folder, TestCertificates certificates, int[] ports) {
     try {
-      for (String name : List.of("ejabberd.log", "error.log", "crash.log")) {
+      for (String name : List.of("ejabberd.log", "error.log", "crash.log", "ejabberd.out")) {
         Files.deleteIfExists(folder.resolve(name));
       }
       Cleanup.deleteRecursively(folder.resolve("db"));

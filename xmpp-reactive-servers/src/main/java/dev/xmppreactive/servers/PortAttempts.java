@@ -1,6 +1,7 @@
 package dev.xmppreactive.servers;
 
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /** Starts a server on fresh free ports, again on other ports if another process took one first. */
 final class PortAttempts {
@@ -17,8 +18,13 @@ final class PortAttempts {
    *                taken (it has stopped what it started then)
    */
   static <T> T run(String what, int count, Function<int[], T> attempt) {
+    return run(what, count, FreePorts::pick, attempt);
+  }
+
+  /** {@link #run(String, int, Function)} with the ports from {@code ports} (for tests). */
+  static <T> T run(String what, int count, IntFunction<int[]> ports, Function<int[], T> attempt) {
     for (int i = 1; i <= ATTEMPTS; i++) {
-      T started = attempt.apply(FreePorts.pick(count));
+      T started = attempt.apply(ports.apply(count));
       if (started != null) {
         return started;
       }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,6 +47,11 @@ public final class ProsodyServer extends AbstractServer {
    * @throws ServerStartException        if it does not become ready within the options' timeout
    */
   public static ProsodyServer start(ProsodyOptions options) {
+    return start(options, FreePorts::pick);
+  }
+
+  /** {@link #start(ProsodyOptions)} on the ports {@code portPicker} picks (for tests of the retry on a port taken). */
+  static ProsodyServer start(ProsodyOptions options, IntFunction<int[]> portPicker) {
     Objects.requireNonNull(options, "options");
     Installation.require(Installation.missing(options));
     Path prosody = Installation.executable("prosody").orElseThrow();
@@ -62,7 +68,7 @@ public final class ProsodyServer extends AbstractServer {
       Path config = folder.resolve("prosody.cfg.lua");
       Path log = folder.resolve("prosody.log");
       Path output = folder.resolve("prosody.out");
-      return PortAttempts.run("Prosody", 2, ports -> {
+      return PortAttempts.run("Prosody", 2, portPicker, ports -> {
         try {
           Files.deleteIfExists(log);
           Files.writeString(config, ProsodyConfig.render(options, folder, certificates, ports[0], ports[1]));

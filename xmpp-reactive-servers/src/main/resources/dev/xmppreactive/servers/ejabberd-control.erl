@@ -8,18 +8,21 @@ Host = unicode:characters_to_binary(os:getenv("XR_EJABBERD_HOST")),
 Say = fun(Tag, Term) -> io:format("~s ~w~n", [Tag, Term]) end,
 Arg = fun([$x | HexText]) -> binary:decode_hex(list_to_binary(HexText)) end,
 Call = fun(M, F, A) -> rpc:call(Node, M, F, A, 120000) end,
+%% The loop runs on the ejabberd node (one call instead of two per account).
 Bulk = fun(Prefix, Count, Password) ->
-    Names = [<<Prefix/binary, (integer_to_binary(I))/binary>> || I <- lists:seq(0, Count - 1)],
-    case [U || U <- Names, Call(ejabberd_auth, user_exists, [U, Host]) =/= false] of
-        [] ->
-            Results = [{U, Call(ejabberd_auth, try_register, [U, Host, Password])} || U <- Names],
-            Failed = [Result || {_, R} = Result <- Results, R =/= ok],
-            case Failed of
-                [] -> {ok, Count};
-                [First | _] -> {error, First}
-            end;
-        [Taken | _] -> {error, {exists, Taken}}
-    end
+    Work = fun() ->
+        Names = [<<Prefix/binary, (integer_to_binary(I))/binary>> || I <- lists:seq(0, Count - 1)],
+        case [U || U <- Names, ejabberd_auth:user_exists(U, Host) =/= false] of
+            [] ->
+                Failed = [{U, R} || U <- Names, R <- [ejabberd_auth:try_register(U, Host, Password)], R =/= ok],
+                case Failed of
+                    [] -> {ok, Count};
+                    [First | _] -> {error, First}
+                end;
+            [Taken | _] -> {error, {exists, Taken}}
+        end
+    end,
+    Call(erlang, apply, [Work, []])
   end,
 Handle = fun
     (["register", U, P]) -> Call(ejabberd_auth, try_register, [Arg(U), Host, Arg(P)]);

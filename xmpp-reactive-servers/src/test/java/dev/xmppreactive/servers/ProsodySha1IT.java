@@ -1,6 +1,10 @@
 package dev.xmppreactive.servers;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** The contract against Prosody with SHA-1 accounts (its default): SCRAM-SHA-1 and PLAIN. */
 class ProsodySha1IT extends ServerContract {
@@ -17,5 +21,17 @@ class ProsodySha1IT extends ServerContract {
   @Override
   List<String> notOffered() {
     return List.of("SCRAM-SHA-256", "SCRAM-SHA-512", "ANONYMOUS");
+  }
+
+  /** Prosody 0.12 binds channels with tls-unique only, which TLS 1.3 lacks (RFC 9266 §1). */
+  @Test
+  void scramSha1PlusIsOfferedOnTls12Only() throws IOException {
+    try (RawXmpp xmpp = RawXmpp.directTls(server, server.trustAnchor(), "TLSv1.2")) {
+      assertThat(xmpp.tlsProtocol()).isEqualTo("TLSv1.2");
+      assertThat(RawXmpp.mechanisms(xmpp.openStream(server.domain()))).contains("SCRAM-SHA-1-PLUS");
+    }
+    try (RawXmpp xmpp = RawXmpp.directTls(server, server.trustAnchor())) {
+      assertThat(RawXmpp.mechanisms(xmpp.openStream(server.domain()))).doesNotContain("SCRAM-SHA-1-PLUS");
+    }
   }
 }

@@ -49,10 +49,10 @@ final class RawXmpp implements AutoCloseable {
    * A TLS connection from the first byte (XEP-0368) that trusts only {@code anchor} and checks the
    * certificate against the server's domain (not the IP address it connects to).
    */
-  static RawXmpp directTls(XmppServer server, X509Certificate anchor) throws IOException {
+  static RawXmpp directTls(XmppServer server, X509Certificate anchor, String... protocols) throws IOException {
     Socket socket = new Socket();
     socket.connect(new InetSocketAddress(server.host(), server.directTlsPort()), TIMEOUT_MILLIS);
-    return new RawXmpp(tls(socket, server, anchor));
+    return new RawXmpp(tls(socket, server, anchor, protocols));
   }
 
   /** Negotiates STARTTLS (RFC 6120 §5.4) on a plain connection whose features offered it. */
@@ -64,7 +64,9 @@ final class RawXmpp implements AutoCloseable {
     use(tls(socket, server, anchor));
   }
 
-  private static SSLSocket tls(Socket socket, XmppServer server, X509Certificate anchor) throws IOException {
+  /** Wraps a connected socket in TLS; {@code protocols} restricts the versions (e.g. {@code TLSv1.2}). */
+  private static SSLSocket tls(Socket socket, XmppServer server, X509Certificate anchor, String... protocols)
+      throws IOException {
     try {
       KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
       trust.load(null, null);
@@ -78,6 +80,9 @@ final class RawXmpp implements AutoCloseable {
       SSLParameters parameters = ssl.getSSLParameters();
       parameters.setServerNames(List.of(new SNIHostName(server.domain())));
       parameters.setEndpointIdentificationAlgorithm("HTTPS");
+      if (protocols.length > 0) {
+        parameters.setProtocols(protocols);
+      }
       ssl.setSSLParameters(parameters);
       ssl.setSoTimeout(TIMEOUT_MILLIS);
       ssl.startHandshake();

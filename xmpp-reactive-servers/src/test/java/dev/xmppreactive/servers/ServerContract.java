@@ -46,6 +46,7 @@ abstract class ServerContract {
   @Test
   void directTlsPortOffersTheExpectedSaslMechanisms() throws IOException {
     try (RawXmpp xmpp = RawXmpp.directTls(server, server.trustAnchor())) {
+      assertThat(xmpp.tlsProtocol()).isEqualTo("TLSv1.3");
       List<String> mechanisms = RawXmpp.mechanisms(xmpp.openStream(server.domain()));
       assertThat(mechanisms).containsAll(offered()).doesNotContainAnyElementsOf(notOffered());
     }

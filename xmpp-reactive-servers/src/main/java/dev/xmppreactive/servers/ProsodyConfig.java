@@ -12,6 +12,9 @@ final class ProsodyConfig {
     return "Activated service '" + service + "' on [127.0.0.1]:" + port;
   }
 
+  /** The log line of {@code mod_harness} when Prosody has started. */
+  static final String STARTED = "Prosody is started (xmpp-reactive-servers)";
+
   /** The start of the log line of a port Prosody could not bind. */
   static final String BIND_FAILURE = "Failed to open server port";
 
@@ -76,7 +79,7 @@ final class ProsodyConfig {
     List<String> modules = new ArrayList<>(List.of(
         "roster", "saslauth", "tls", "disco", "ping", "version", "time", "uptime", "smacks", "carbons",
         "blocklist", "csi_simple", "pep", "private", "bookmarks", "vcard4", "vcard_legacy",
-        "admin_shell", "posix", "harness_watchdog"));
+        "admin_shell", "posix", "harness"));
     if (options.registration()) {
       modules.add("register");
     }

@@ -20,9 +20,10 @@ import java.util.regex.Pattern;
  * hashes the password once and stores the same SCRAM credentials for every account (about 4,000
  * accounts a second).
  *
- * <p>Ready when both ports accept connections, the log says both services are activated and the
- * admin socket exists. A module the harness adds, {@code mod_harness_watchdog}, stops Prosody when
- * its standard input (a pipe from this JVM) closes, so that no Prosody outlives a killed JVM.
+ * <p>Ready when the log says Prosody is started and both services are activated, the admin socket
+ * exists and both ports accept connections. A module the harness adds, {@code mod_harness}, logs the
+ * start and stops Prosody when its standard input (a pipe from this JVM) closes, so that no Prosody
+ * outlives a killed JVM.
  */
 public final class ProsodyServer extends AbstractServer {
   private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
@@ -64,7 +65,7 @@ public final class ProsodyServer extends AbstractServer {
       TestCertificates certificates =
           TestCertificates.generate(folder.resolve("certs"), options.domain(), options.certificateTrust());
       Files.createDirectories(folder.resolve("data"));
-      installWatchdog(folder.resolve("plugins"));
+      installHarnessModule(folder.resolve("plugins"));
       Path config = folder.resolve("prosody.cfg.lua");
       Path log = folder.resolve("prosody.log");
       Path output = folder.resolve("prosody.out");
@@ -100,20 +101,21 @@ public final class ProsodyServer extends AbstractServer {
     if (text.contains(ProsodyConfig.BIND_FAILURE)) {
       return Readiness.Status.PORT_CONFLICT;
     }
-    boolean ready = text.contains(ProsodyConfig.activated("c2s", ports[0]))
+    boolean ready = text.contains(ProsodyConfig.STARTED)
+        && text.contains(ProsodyConfig.activated("c2s", ports[0]))
         && text.contains(ProsodyConfig.activated("c2s_direct_tls", ports[1]))
         && Files.exists(adminSocket)
         && Readiness.accepts(ports[0]) && Readiness.accepts(ports[1]);
     return ready ? Readiness.Status.READY : Readiness.Status.WAITING;
   }
 
-  private static void installWatchdog(Path plugins) throws IOException {
+  private static void installHarnessModule(Path plugins) throws IOException {
     Files.createDirectories(plugins);
-    try (InputStream in = ProsodyServer.class.getResourceAsStream("mod_harness_watchdog.lua")) {
+    try (InputStream in = ProsodyServer.class.getResourceAsStream("mod_harness.lua")) {
       if (in == null) {
-        throw new IOException("resource mod_harness_watchdog.lua is missing");
+        throw new IOException("resource mod_harness.lua is missing");
       }
-      Files.copy(in, plugins.resolve("mod_harness_watchdog.lua"));
+      Files.copy(in, plugins.resolve("mod_harness.lua"));
     }
   }
 

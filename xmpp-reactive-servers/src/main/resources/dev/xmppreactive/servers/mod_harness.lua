@@ -1,10 +1,17 @@
--- Part of xmpp-reactive-servers (the test harness). Stops Prosody when the JVM that started it is
--- gone, however it went: Prosody's standard input is a pipe from that JVM, and it reaches end of
--- file when the JVM exits, even on SIGKILL.
+-- Part of xmpp-reactive-servers (the test harness), loaded as a global module.
+--
+-- 1. Logs a line when Prosody has started (after every module loaded and every port opened): the
+--    harness waits for it.
+-- 2. Stops Prosody when the JVM that started it is gone, however it went: Prosody's standard input
+--    is a pipe from that JVM, and it reaches end of file when the JVM exits, even on SIGKILL.
 module:set_global();
 
 local server = require "net.server";
 local watcher;
+
+module:hook("server-started", function ()
+	module:log("info", "Prosody is started (xmpp-reactive-servers)");
+end);
 
 function module.load()
 	local ok, result = pcall(server.watchfd, 0, function (conn)

@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -147,6 +146,6 @@ final class EjabberdControl {
 
   /** {@link #call(Duration, String, List, List)} without plain arguments. */
   String call(Duration timeout, String command, String... arguments) {
-    return call(timeout, command, List.of(arguments), new ArrayList<>());
+    return call(timeout, command, List.of(arguments), List.of());
   }
 }

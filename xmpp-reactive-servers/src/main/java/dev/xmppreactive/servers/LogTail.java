@@ -5,6 +5,7 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /** Reads log files: whole (for readiness checks) or their last lines (for error messages). */
 final class LogTail {
@@ -42,7 +43,7 @@ final class LogTail {
       String text = new String(bytes, StandardCharsets.UTF_8);
       String[] all = text.split("\n", -1);
       int from = Math.max(0, all.length - lines - 1);
-      return String.join("\n", java.util.Arrays.copyOfRange(all, from, all.length));
+      return String.join("\n", Arrays.copyOfRange(all, from, all.length));
     } catch (IOException e) {
       return "(unreadable: " + e.getMessage() + ")\n";
     }

@@ -74,6 +74,7 @@ public final class EjabberdServer extends AbstractServer {
           "HOME", folder.toString(),
           "EJABBERD_CONFIG_PATH", folder.resolve("ejabberd.yml").toString(),
           "EJABBERD_LOG_PATH", folder.resolve("ejabberd.log").toString(),
+          "EJABBERD_PID_PATH", folder.resolve("ejabberd.pid").toString(),
           "ERL_LIBS", libs.toString(),
           "ERL_CRASH_DUMP", folder.resolve("erl_crash.dump").toString());
       Path log = folder.resolve("ejabberd.log");

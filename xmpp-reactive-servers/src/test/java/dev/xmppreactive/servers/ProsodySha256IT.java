@@ -23,6 +23,12 @@ class ProsodySha256IT extends ServerContract {
     return List.of("SCRAM-SHA-1", "SCRAM-SHA-512", "ANONYMOUS");
   }
 
+  /** Subscription pre-approval, RFC 6121 §3.4. */
+  @Override
+  List<String> moreFeaturesAfterSasl() {
+    return List.of("urn:xmpp:features:pre-approval");
+  }
+
   /** Prosody 0.12 binds channels with tls-unique only, which TLS 1.3 lacks (RFC 9266 §1). */
   @Test
   void scramSha256PlusIsOfferedOnTls12Only() throws IOException {

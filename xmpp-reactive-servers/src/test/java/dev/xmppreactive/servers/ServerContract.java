@@ -29,6 +29,11 @@ abstract class ServerContract {
   /** Mechanisms it must not offer. */
   abstract List<String> notOffered();
 
+  /** What the stream features after SASL must contain besides bind, stream management and roster versioning. */
+  List<String> moreFeaturesAfterSasl() {
+    return List.of();
+  }
+
   @BeforeEach
   void pickServer(SharedServers servers) {
     server = server(servers);
@@ -78,6 +83,9 @@ abstract class ServerContract {
       assertThat(xmpp.authPlain(user.local(), user.password())).startsWith("<success");
       String features = xmpp.openStream(server.domain());
       assertThat(features).contains("urn:ietf:params:xml:ns:xmpp-bind").contains(SM).contains(ROSTER_VERSIONING);
+      for (String feature : moreFeaturesAfterSasl()) {
+        assertThat(features).contains(feature);
+      }
       assertThat(xmpp.bind("harness")).contains("type='result'").contains(user.jid() + "/");
     }
   }

@@ -51,6 +51,7 @@ class ServerLifecycleIT {
         assertThat(folder.resolve("prosody.pid")).content().isEqualToIgnoringWhitespace(Long.toString(pid));
       } else {
         assertThat(folder.resolve("ejabberd.yml")).content().contains("port: " + server.starttlsPort());
+        assertThat(folder.resolve("ejabberd.pid")).content().isEqualToIgnoringWhitespace(Long.toString(pid));
         assertThat(children).as("the server node and its control node").hasSizeGreaterThanOrEqualTo(2);
       }
       try (RawXmpp xmpp = RawXmpp.plain(server, server.starttlsPort())) {

@@ -18,12 +18,10 @@ import java.util.stream.Collectors;
 final class ServerProcess {
   private final String label;
   private final Process process;
-  private final Path output;
 
-  private ServerProcess(String label, Process process, Path output) {
+  private ServerProcess(String label, Process process) {
     this.label = label;
     this.process = process;
-    this.output = output;
   }
 
   /**
@@ -50,20 +48,10 @@ final class ServerProcess {
     }
     builder.environment().putAll(environment);
     try {
-      return new ServerProcess(label, builder.start(), output);
+      return new ServerProcess(label, builder.start());
     } catch (IOException e) {
       throw new ServerStartException("cannot start " + label + ": " + String.join(" ", command), e);
     }
-  }
-
-  /** What the process is, for messages. */
-  String label() {
-    return label;
-  }
-
-  /** The file its standard output and error go to. */
-  Path output() {
-    return output;
   }
 
   long pid() {

@@ -1,6 +1,7 @@
 package dev.xmppreactive.servers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.util.List;
@@ -21,6 +22,15 @@ class ProsodySha1IT extends ServerContract {
   @Override
   List<String> notOffered() {
     return List.of("SCRAM-SHA-256", "SCRAM-SHA-512", "ANONYMOUS");
+  }
+
+  @Test
+  void theAdminConsoleRunsLuaInsideTheServer() {
+    ProsodyServer prosody = (ProsodyServer) server;
+    assertThat(prosody.console(">return prosody.hosts['" + server.domain() + "'] ~= nil")).isEqualTo("Result: true");
+    assertThat(prosody.options().passwordHash().scramMechanism()).isEqualTo("SCRAM-SHA-1");
+    assertThatThrownBy(() -> prosody.console(">error('deliberate')"))
+        .isInstanceOf(ServerCommandException.class).hasMessageContaining("deliberate");
   }
 
   /** Subscription pre-approval, RFC 6121 §3.4. */

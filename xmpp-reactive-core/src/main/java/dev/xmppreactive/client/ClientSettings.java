@@ -3,7 +3,6 @@ package dev.xmppreactive.client;
 import dev.xmppreactive.codec.XmlLimits;
 import dev.xmppreactive.jid.Jid;
 import dev.xmppreactive.router.IqHandler;
-import dev.xmppreactive.router.XmppHandler;
 import dev.xmppreactive.sasl.SaslSettings;
 import dev.xmppreactive.stanza.ExtensionRegistry;
 import dev.xmppreactive.stanza.Presence;

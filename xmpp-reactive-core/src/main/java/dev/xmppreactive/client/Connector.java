@@ -74,22 +74,28 @@ final class Connector {
 
   /** Opens the TCP connection with the codec in the pipeline (and TLS at once for direct TLS). */
   Mono<XmppConnection> open(ConnectAddress a) {
+    String domain = settings.domain();
     TcpClient tcp = TcpClient.create()
         .host(a.host())
         .port(a.port())
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
             (int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()))
         .option(ChannelOption.TCP_NODELAY, true)
-        .doOnConnected(c -> c
-            .addHandlerLast(XmppConnection.DECODER, XmlStreamDecoder.forClient(settings.limits()))
-            .addHandlerLast(XmppConnection.ENCODER, new XmlStreamEncoder()));
+        .doOnChannelInit((obs, ch, remote) -> {
+          // Reactor Netty's own handlers are in place here: the codec goes before its bridge, so it
+          // is there before the first write.
+          ch.pipeline()
+              .addBefore(NettyPipeline.ReactiveBridge, XmppConnection.DECODER,
+                  XmlStreamDecoder.forClient(settings.limits()))
+              .addBefore(NettyPipeline.ReactiveBridge, XmppConnection.ENCODER,
+                  new XmlStreamEncoder());
+          if (a.directTls()) {
+            ch.pipeline().addFirst(NettyPipeline.SslHandler,
+                tls.newHandler(TlsMode.DIRECT_TLS, domain, a.port()));
+          }
+        });
     if (settings.loops() != null) {
       tcp = tcp.runOn(settings.loops());
-    }
-    if (a.directTls()) {
-      String domain = settings.domain();
-      tcp = tcp.doOnChannelInit((obs, ch, remote) -> ch.pipeline().addFirst(NettyPipeline.SslHandler,
-          tls.newHandler(TlsMode.DIRECT_TLS, domain, a.port())));
     }
     return tcp.connect().map(c -> new XmppConnection(c, a));
   }

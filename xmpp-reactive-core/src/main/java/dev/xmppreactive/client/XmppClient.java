@@ -136,7 +136,7 @@ public final class XmppClient {
 
   /** Trusts the certificates of a PEM file (instead of the JDK's trust store). */
   public XmppClient trust(Path pem) {
-    return tls(t -> t.withTrust(TlsTrust.pem(pem)));
+    return tls(t -> t.withTrust(TlsTrust.pemFiles(pem)));
   }
 
   /** The SASL settings (mechanisms, channel binding, EXTERNAL, ANONYMOUS...). */

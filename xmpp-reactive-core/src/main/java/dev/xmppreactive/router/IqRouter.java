@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
@@ -79,7 +80,7 @@ public final class IqRouter {
   }
 
   private Mono<Iq> call(IqHandler h, Iq request) {
-    return Mono.defer(() -> Mono.from(h.handle(request))).subscribeOn(scheduler).take(1).singleOrEmpty();
+    return Flux.defer(() -> h.handle(request)).subscribeOn(scheduler).next();
   }
 
   /** The reply as the handler made it, with the addressing and id of a reply to this request. */

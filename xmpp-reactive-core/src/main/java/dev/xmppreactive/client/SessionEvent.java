@@ -1,15 +1,43 @@
 package dev.xmppreactive.client;
 
 import dev.xmppreactive.jid.Jid;
+import java.time.Duration;
 
-/** What happens to a session over its life. */
+/**
+ * What happens to a session over its life, as {@link XmppSession#events()} tells it.
+ *
+ * <p>The distinction that matters (as aioxmpp makes it): a <em>suspended</em> stream may still be
+ * {@link Resumed} (XEP-0198), and then nothing was lost, presence and all; a stream that is
+ * {@link Reconnected} with {@code newStream == true} is a new one: the server forgot the old session
+ * (its presence, its subscriptions' state as seen by contacts), and whatever depends on it must be
+ * learnt again.
+ */
 public sealed interface SessionEvent {
 
-  /** The session is bound and ready. */
+  /** The first connection is bound and ready. */
   record Connected(Jid jid, ConnectAddress address) implements SessionEvent {
   }
 
-  /** The session has ended; {@code cause} is {@code null} after a deliberate close. */
+  /** The connection was lost; the session tries to get back (cause: why it was lost). */
+  record Suspended(Throwable cause) implements SessionEvent {
+  }
+
+  /** A reconnection attempt starts (attempt counts from 1) after waiting {@code backoff}. */
+  record Reconnecting(long attempt, Duration backoff) implements SessionEvent {
+  }
+
+  /** The stream was resumed (XEP-0198 §5): nothing was lost. */
+  record Resumed(Jid jid, ConnectAddress address) implements SessionEvent {
+  }
+
+  /**
+   * The session is back on a new stream (resumption was not possible or not enabled): the old
+   * stream's state is gone at the server. Stanzas that it had not acknowledged were sent again.
+   */
+  record Reconnected(Jid jid, ConnectAddress address, boolean newStream) implements SessionEvent {
+  }
+
+  /** The session has ended for good; {@code cause} is {@code null} after a deliberate close. */
   record Closed(Throwable cause) implements SessionEvent {
   }
 }

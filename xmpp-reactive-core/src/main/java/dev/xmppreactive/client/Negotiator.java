@@ -39,6 +39,7 @@ final class Negotiator {
   private final ClientSettings settings;
   private final XmppTlsContext tls;
   private final String domain;
+  private Jid account;
   private StreamHeader serverHeader;
   private StreamFeatures features;
   private SaslOutcome saslOutcome;
@@ -48,6 +49,7 @@ final class Negotiator {
     this.settings = settings;
     this.tls = tls;
     this.domain = domain;
+    this.account = settings.jid();
   }
 
   /**
@@ -86,6 +88,15 @@ final class Negotiator {
 
   /** Logs in (SASL), restarts the stream, binds a resource. A failure closes the connection. */
   Mono<Negotiated> authenticate(SaslSettings sasl) {
+    return authenticate(sasl, settings.jid());
+  }
+
+  /**
+   * As {@link #authenticate(SaslSettings)}, for an account known only now (the blocking API's
+   * {@code auth}): its localpart goes in the stream header's 'from', its resourcepart is requested.
+   */
+  Mono<Negotiated> authenticate(SaslSettings sasl, Jid accountJid) {
+    this.account = accountJid;
     return saslExchange(sasl)
         .then(openStream())
         .then(Mono.defer(this::bind))
@@ -97,8 +108,8 @@ final class Negotiator {
 
   // RFC 6120 §4.7: open a stream and read the server's header and features.
   private Mono<Void> openStream() {
-    String from = conn.isSecure() && settings.jid() != null && settings.jid().localpart() != null
-        ? settings.jid().bare().toString() : null; // §4.7.1: 'from' only once secured
+    String from = conn.isSecure() && account != null && account.localpart() != null
+        ? account.bare().toString() : null; // §4.7.1: 'from' only once secured
     return conn.send(StreamHeader.client(domain, from, settings.lang()))
         .then(expect("the server's stream header"))
         .flatMap(o -> {
@@ -174,7 +185,7 @@ final class Negotiator {
       return Mono.error(new NegotiationException(
           "the server offers no resource binding (RFC 6120 §7.4): " + features));
     }
-    String wanted = settings.jid() == null ? null : settings.jid().resourcepart();
+    String wanted = account == null ? null : account.resourcepart();
     return bindRequest(wanted).onErrorResume(
         e -> wanted != null && e instanceof StanzaErrorException se
             && se.condition() == StanzaErrorCondition.CONFLICT,

@@ -67,6 +67,11 @@ final class Session implements XmppSession {
     IqRouter create(XmppSession session);
   }
 
+  /** Records what the negotiation established (before handlers are attached, so they see the JID). */
+  void negotiated(Negotiated result) {
+    this.negotiated = result;
+  }
+
   /** Runs the session on a freshly negotiated connection. */
   void start(XmppConnection conn, Negotiated result) {
     this.negotiated = result;
@@ -85,8 +90,9 @@ final class Session implements XmppSession {
           return Mono.empty();
         })
         .doOnComplete(() -> connectionLost(conn, null));
+    // The end of the connection is learnt from its inbound objects, which Reactor Netty completes
+    // after what was already read: so a stream error just before the close is not lost.
     connections.tryEmitNext(stanzas);
-    conn.onClose().subscribe(null, e -> connectionLost(conn, e), () -> connectionLost(conn, null));
     events.tryEmitNext(new SessionEvent.Connected(result.jid(), conn.address()));
     if (settings.initialPresence() != null) {
       queue.tryEmitNext(settings.initialPresence());

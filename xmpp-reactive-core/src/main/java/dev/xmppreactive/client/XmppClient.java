@@ -265,6 +265,7 @@ public final class XmppClient {
     Session session = new Session(s, sess -> new IqRouter(s.iqHandlers(),
         s.handler() == null ? null : IqHandler.of(iq -> s.handler().onIq(sess, iq)),
         s.handlerScheduler()));
+    session.negotiated(result);
     Handlers.attach(session, s);
     session.start(connection, result);
     return session;

@@ -33,8 +33,12 @@ import javax.xml.stream.XMLStreamException;
  * the next byte the start of a new stream. Called from a handler callback, it takes effect right after
  * the element being delivered, and the rest of the bytes being fed go to the new stream.
  *
+ * <p>One leniency is Aalto's: the sequence {@code ]]>} in character data, which XML 1.0 §2.4 forbids,
+ * is taken as text.
+ *
  * <p>Not thread-safe: one thread at a time (in Netty, the channel's event loop). Handler callbacks run
- * on the thread that calls {@link #feed}, inside it.
+ * on the thread that calls {@link #feed}, inside it; an exception a callback throws comes out of
+ * {@link #feed} and leaves the parser failed.
  */
 public final class XmlStreamParser {
 

@@ -118,6 +118,10 @@ public final class XmlStreamDecoder extends ChannelInboundHandlerAdapter {
     } catch (XmlFramingException e) {
       failed = true;
       ctx.fireExceptionCaught(e);
+    } catch (RuntimeException e) { // a fault of the decoder's own: still one typed error, then quiet
+      failed = true;
+      ctx.fireExceptionCaught(new XmlFramingException(StreamErrorCondition.INTERNAL_SERVER_ERROR,
+          "the decoder failed: " + e, parser.bytesConsumed(), e));
     } finally {
       proceeded = false;
       buf.release();

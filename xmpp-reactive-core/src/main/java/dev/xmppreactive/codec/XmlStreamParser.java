@@ -225,17 +225,7 @@ public final class XmlStreamParser {
             consumed, null);
       }
       input.endOfInput();
-      while (true) {
-        int t;
-        try {
-          t = input.reader().next();
-        } catch (XMLStreamException e) {
-          throw AaltoReaders.translate(e, consumed);
-        }
-        if (t == XMLStreamConstants.END_DOCUMENT || t == AsyncXMLStreamReader.EVENT_INCOMPLETE) {
-          break;
-        }
-      }
+      drain();
       if (state != EPILOG) {
         throw new XmlFramingException(StreamErrorCondition.NOT_WELL_FORMED,
             "the input ended inside the element", consumed, null);
@@ -295,8 +285,8 @@ public final class XmlStreamParser {
       Object out;
       try {
         int t = r.next();
-        if (t == AsyncXMLStreamReader.EVENT_INCOMPLETE) {
-          return -1;
+        if (t == AsyncXMLStreamReader.EVENT_INCOMPLETE || t == XMLStreamConstants.END_DOCUMENT) {
+          return -1; // the end of the document comes only after finish()
         }
         out = event(r, t);
       } catch (XmlFramingException e) {
@@ -373,8 +363,6 @@ public final class XmlStreamParser {
         return null;
       case XMLStreamConstants.START_DOCUMENT:
         AaltoReaders.checkDeclaration(r, currentOffset());
-        return null;
-      case XMLStreamConstants.END_DOCUMENT:
         return null;
       case XMLStreamConstants.COMMENT:
         throw restricted("a comment");

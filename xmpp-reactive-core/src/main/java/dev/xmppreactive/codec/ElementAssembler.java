@@ -13,8 +13,9 @@ import java.util.function.LongSupplier;
 
 /**
  * Turns the parser's events inside a top-level element into an {@link XmlElement}, and the root start
- * tag into a {@link StreamHeader}, enforcing the per-element {@link XmlLimits}. The stack of builders
- * and the text buffer are reused from element to element. Not thread-safe.
+ * tag into a {@link StreamHeader}, enforcing the per-element {@link XmlLimits}. The stack and the
+ * text buffer are reused from element to element; text that arrives in one piece (the common case)
+ * is not copied again. Not thread-safe.
  */
 final class ElementAssembler {
 
@@ -99,7 +100,7 @@ final class ElementAssembler {
           case "to" -> to = v;
           case "id" -> id = v;
           case "version" -> version = v;
-          default -> { } // unknown attributes are ignored (RFC 6120 §4.7.1)
+          default -> { } // not among those of RFC 6120 §4.7: ignored
         }
       } else if (an.equals(XmlName.XML_NS) && al.equals("lang")) {
         lang = v;

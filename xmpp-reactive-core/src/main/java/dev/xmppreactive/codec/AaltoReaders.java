@@ -9,7 +9,8 @@ import javax.xml.stream.XMLStreamException;
 import org.codehaus.stax2.XMLInputFactory2;
 
 /**
- * Makes Aalto's non-blocking readers as the codec needs them, and reads Aalto's errors.
+ * Makes Aalto's non-blocking readers as the codec needs them, and reads Aalto's errors and XML
+ * declarations.
  *
  * <p>Each reader comes from a factory of its own: Aalto's factory keeps a symbol table and a URI cache
  * that the readers it made share (and merge into when closed), so a shared factory would let one
@@ -60,5 +61,28 @@ final class AaltoReaders {
       }
     }
     return new XmlFramingException(c, m, offset, e);
+  }
+
+  /**
+   * Checks the XML declaration the reader has just read, if any: version 1.0 (RFC 6120 §11.8), UTF-8
+   * (§11.6), and no {@code standalone='no'} (§11.5).
+   *
+   * @param offset where the declaration ends, for the message
+   */
+  static void checkDeclaration(AsyncXMLStreamReader<?> r, long offset) {
+    String version = r.getVersion();
+    if (version != null && !version.equals("1.0")) {
+      throw new XmlFramingException(StreamErrorCondition.NOT_WELL_FORMED,
+          "XML " + version + "; XMPP is XML 1.0 (RFC 6120 §11.8)", offset, null);
+    }
+    String encoding = r.getCharacterEncodingScheme();
+    if (encoding != null && !encoding.equalsIgnoreCase("UTF-8")) {
+      throw new XmlFramingException(StreamErrorCondition.UNSUPPORTED_ENCODING,
+          "the encoding " + encoding + "; XMPP is UTF-8 (RFC 6120 §11.6)", offset, null);
+    }
+    if (r.standaloneSet() && !r.isStandalone()) {
+      throw new XmlFramingException(StreamErrorCondition.RESTRICTED_XML,
+          "standalone='no' (RFC 6120 §11.5)", offset, null);
+    }
   }
 }

@@ -13,8 +13,9 @@ import java.util.function.LongSupplier;
 
 /**
  * Turns the parser's events inside a top-level element into an {@link XmlElement}, and the root start
- * tag into a {@link StreamHeader}, enforcing the per-element {@link XmlLimits}. The stack of builders
- * and the text buffer are reused from element to element. Not thread-safe.
+ * tag into a {@link StreamHeader}, enforcing the per-element {@link XmlLimits}. The stack and the
+ * text buffer are reused from element to element; text that arrives in one piece (the common case)
+ * is not copied again. Not thread-safe.
  */
 final class ElementAssembler {
 
@@ -27,6 +28,11 @@ final class ElementAssembler {
   private int depth;
   private String pendingText;
   private StringBuilder text = new StringBuilder(256);
+  private static final int DECLARATIONS = 32;
+  private final String[] declarationPrefixes = new String[DECLARATIONS];
+  private final String[] declarationUris = new String[DECLARATIONS];
+  @SuppressWarnings("unchecked")
+  private final Map<String, String>[] declarationMaps = new Map[DECLARATIONS];
 
   /**
    * @param offset where the parser is, in the decoder's input, for error messages
@@ -99,7 +105,7 @@ final class ElementAssembler {
           case "to" -> to = v;
           case "id" -> id = v;
           case "version" -> version = v;
-          default -> { } // unknown attributes are ignored (RFC 6120 §4.7.1)
+          default -> { } // not among those of RFC 6120 §4.7: ignored
         }
       } else if (an.equals(XmlName.XML_NS) && al.equals("lang")) {
         lang = v;
@@ -139,7 +145,7 @@ final class ElementAssembler {
       if (p.equals("xml")) {
         continue; // predefined; Aalto has checked it is bound to its one namespace
       } else if (declarations == 1 && !topLevel) {
-        b.namespaceDeclarations(Map.of(p, uri)); // the common case, in a map smaller than a hash map
+        b.namespaceDeclarations(declaration(p, uri)); // the common case: one, and seen before
       } else {
         b.declareNamespace(p, uri);
       }
@@ -200,6 +206,23 @@ final class ElementAssembler {
         text.setLength(0);
       }
     }
+  }
+
+  /**
+   * An immutable map of one declaration, the same instance for the same strings while it stays in a
+   * small table: elements share it, as payloads in one namespace recur (Aalto gives the same string
+   * instances for names and namespaces it has seen).
+   */
+  private Map<String, String> declaration(String prefix, String uri) {
+    int i = (uri.hashCode() * 31 + prefix.hashCode()) & (DECLARATIONS - 1);
+    Map<String, String> m = declarationMaps[i];
+    if (m == null || declarationUris[i] != uri || declarationPrefixes[i] != prefix) {
+      m = Map.of(prefix, uri);
+      declarationMaps[i] = m;
+      declarationUris[i] = uri;
+      declarationPrefixes[i] = prefix;
+    }
+    return m;
   }
 
   private void checkCounts(AsyncXMLStreamReader<?> r) {

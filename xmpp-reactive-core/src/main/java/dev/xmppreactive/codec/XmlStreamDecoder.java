@@ -32,7 +32,8 @@ import java.util.Objects;
  * ({@code policy-violation}): carrying them into the new stream would let an attacker inject them as
  * if they came over TLS. Whoever handles {@code <proceed/>} must add the TLS handler before this
  * decoder before the channel reads again (for example, in the same {@code channelRead} call). A
- * server-side user calls {@link #restart()} itself after it writes success or proceed.
+ * server-side user calls {@link #restart()} itself after it writes success, and
+ * {@link #restartForTls()} after it writes proceed.
  *
  * <p>Not sharable: one instance per channel. All methods run on the channel's event loop.
  */
@@ -49,6 +50,8 @@ public final class XmlStreamDecoder extends ChannelInboundHandlerAdapter {
   private boolean failed;
   /** Set when {@code <proceed/>} was passed on during the current read. */
   private boolean proceeded;
+  /** Set while the parser passes on what it decoded. */
+  private boolean delivering;
 
   /**
    * Creates a decoder.
@@ -94,6 +97,26 @@ public final class XmlStreamDecoder extends ChannelInboundHandlerAdapter {
     parser.restart();
   }
 
+  /**
+   * Like {@link #restart()}, for the start of TLS (RFC 6120 §5.4.3.3): TLS begins right after the
+   * {@code <starttls/>} or {@code <proceed/>} element being handled, so bytes that follow it in the
+   * same read are plaintext that must not be taken as the new stream's; they are refused
+   * ({@code policy-violation}). A server calls this while it handles {@code <starttls/>}, after it
+   * writes {@code <proceed/>} and puts the TLS handler before this decoder; a decoder
+   * {@linkplain #forClient() for a client} does it by itself after {@code <proceed/>}.
+   *
+   * <p>Threading: must be called on the channel's event loop.
+   *
+   * @throws IllegalStateException if called from another thread
+   */
+  public void restartForTls() {
+    restart();
+    if (delivering) {
+      parser.stop(); // the rest of this read is not for the new stream
+      proceeded = true;
+    }
+  }
+
   /** The bytes decoded so far, across restarts; error offsets count from the first. */
   public long bytesConsumed() {
     return parser.bytesConsumed();
@@ -118,6 +141,10 @@ public final class XmlStreamDecoder extends ChannelInboundHandlerAdapter {
     } catch (XmlFramingException e) {
       failed = true;
       ctx.fireExceptionCaught(e);
+    } catch (RuntimeException e) { // a fault of the decoder's own: still one typed error, then quiet
+      failed = true;
+      ctx.fireExceptionCaught(new XmlFramingException(StreamErrorCondition.INTERNAL_SERVER_ERROR,
+          "the decoder failed: " + e, parser.bytesConsumed(), e));
     } finally {
       proceeded = false;
       buf.release();
@@ -157,17 +184,20 @@ public final class XmlStreamDecoder extends ChannelInboundHandlerAdapter {
 
     @Override
     public void onHeader(StreamHeader header) {
-      ctx.fireChannelRead(header);
+      pass(header);
     }
 
     @Override
     public void onElement(XmlElement element) {
-      ctx.fireChannelRead(element);
+      pass(element);
       if (restartAfterNegotiation && element.localName().equals("proceed")
           && element.namespace().equals(TLS_NS)) {
-        parser.restart();
-        parser.stop(); // the rest of this read is not for the new stream: see the class description
-        proceeded = true;
+        delivering = true; // restart as if from inside the read, with what follows refused
+        try {
+          restartForTls();
+        } finally {
+          delivering = false;
+        }
       } else if (restartAfterNegotiation && element.localName().equals("success")
           && element.namespace().equals(SASL_NS)) {
         parser.restart();
@@ -176,7 +206,16 @@ public final class XmlStreamDecoder extends ChannelInboundHandlerAdapter {
 
     @Override
     public void onEnd() {
-      ctx.fireChannelRead(StreamEnd.INSTANCE);
+      pass(StreamEnd.INSTANCE);
+    }
+
+    private void pass(Object msg) {
+      delivering = true;
+      try {
+        ctx.fireChannelRead(msg);
+      } finally {
+        delivering = false;
+      }
     }
   }
 }

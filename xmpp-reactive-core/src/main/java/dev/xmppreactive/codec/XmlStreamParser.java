@@ -6,12 +6,8 @@ import dev.xmppreactive.stream.StreamEnd;
 import dev.xmppreactive.stream.StreamErrorCondition;
 import dev.xmppreactive.stream.StreamHeader;
 import dev.xmppreactive.xml.XmlElement;
-import dev.xmppreactive.xml.XmlEscaper;
-import dev.xmppreactive.xml.XmlOutput;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
-import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 
@@ -37,8 +33,12 @@ import javax.xml.stream.XMLStreamException;
  * the next byte the start of a new stream. Called from a handler callback, it takes effect right after
  * the element being delivered, and the rest of the bytes being fed go to the new stream.
  *
+ * <p>One leniency is Aalto's: the sequence {@code ]]>} in character data, which XML 1.0 §2.4 forbids,
+ * is taken as text.
+ *
  * <p>Not thread-safe: one thread at a time (in Netty, the channel's event loop). Handler callbacks run
- * on the thread that calls {@link #feed}, inside it.
+ * on the thread that calls {@link #feed}, inside it; an exception a callback throws comes out of
+ * {@link #feed} and leaves the parser failed.
  */
 public final class XmlStreamParser {
 
@@ -72,13 +72,8 @@ public final class XmlStreamParser {
   private final NameCache names = new NameCache();
   private final ElementAssembler assembler;
 
-  private AsyncXMLStreamReader<AsyncByteArrayFeeder> reader;
-  /** Bytes given to the reader before the current feed, synthetic ones included. */
-  private long readerFed;
-  /** The offset in the input that the reader's own offset 0 stands for. */
-  private long readerOrigin;
-  private int feedFrom;
-  private int feedTo;
+  /** The current Aalto reader, or {@code null} until the next byte (after a restart or failure). */
+  private AaltoInput input;
   private long consumed;
   private long unitStart;
   private int state = PROLOG;
@@ -130,7 +125,7 @@ public final class XmlStreamParser {
           consumed += end - pos;
           return length;
         }
-        if (reader == null) {
+        if (input == null) {
           openReader(consumed, false);
         }
         int sliceEnd = end - pos > SLICE ? pos + SLICE : end;
@@ -174,7 +169,7 @@ public final class XmlStreamParser {
     if (delivering) {
       restartRequested = true;
     } else if (state != FAILED) {
-      reader = null;
+      input = null;
       state = PROLOG;
     }
   }
@@ -225,22 +220,12 @@ public final class XmlStreamParser {
       return;
     }
     try {
-      if (reader == null) {
+      if (input == null) {
         throw new XmlFramingException(StreamErrorCondition.NOT_WELL_FORMED, "no element",
             consumed, null);
       }
-      reader.getInputFeeder().endOfInput();
-      while (true) {
-        int t;
-        try {
-          t = reader.next();
-        } catch (XMLStreamException e) {
-          throw AaltoReaders.translate(e, consumed);
-        }
-        if (t == XMLStreamConstants.END_DOCUMENT || t == AsyncXMLStreamReader.EVENT_INCOMPLETE) {
-          break;
-        }
-      }
+      input.endOfInput();
+      drain();
       if (state != EPILOG) {
         throw new XmlFramingException(StreamErrorCondition.NOT_WELL_FORMED,
             "the input ended inside the element", consumed, null);
@@ -253,69 +238,37 @@ public final class XmlStreamParser {
 
   private void fail() {
     state = FAILED;
-    reader = null;
+    input = null;
     header = null;
     inScope = null;
     assembler.reset();
   }
 
-  private void openReader(long at, boolean reprime) {
-    reader = AaltoReaders.create();
-    readerFed = 0;
-    feedFrom = 0;
+  /** Starts a new document at input offset {@code at}, or goes on with the stream (renew). */
+  private void openReader(long at, boolean renew) {
     utf8.reset();
     names.clear();
     unitStart = at;
-    if (!reprime) {
-      readerOrigin = at;
-      state = PROLOG;
-      header = null;
-      inScope = null;
-      assembler.reset();
-      sniffer.reset();
+    if (renew) {
+      input = AaltoInput.resume(at, rootPrefix, inScope);
+      sniffer.skip();
       return;
     }
-    // Continue the same stream in a fresh parser: give it a start tag that binds what the real one
-    // did, then carry on at a boundary between top-level elements.
-    StringBuilder sb = new StringBuilder(128).append('<').append(rootPrefix).append(":stream");
-    for (Map.Entry<String, String> d : inScope.entrySet()) {
-      sb.append(d.getKey().isEmpty() ? " xmlns" : " xmlns:" + d.getKey()).append("='");
-      XmlEscaper.escapeAttribute(d.getValue(), XmlOutput.of(sb));
-      sb.append('\'');
-    }
-    byte[] synthetic = sb.append('>').toString().getBytes(StandardCharsets.UTF_8);
-    readerOrigin = at - synthetic.length;
-    try {
-      reader.getInputFeeder().feedInput(synthetic, 0, synthetic.length);
-      int t;
-      do {
-        t = reader.next();
-      } while (t != XMLStreamConstants.START_ELEMENT && t != AsyncXMLStreamReader.EVENT_INCOMPLETE);
-      if (t != XMLStreamConstants.START_ELEMENT
-          || reader.next() != AsyncXMLStreamReader.EVENT_INCOMPLETE) {
-        throw new IllegalStateException("the parser did not take the stream's start tag again");
-      }
-    } catch (XMLStreamException e) {
-      throw new IllegalStateException("the parser did not take the stream's start tag again", e);
-    }
-    readerFed = synthetic.length;
-    sniffer.skip();
+    input = AaltoInput.open(at);
+    state = PROLOG;
+    header = null;
+    inScope = null;
+    assembler.reset();
+    sniffer.reset();
   }
 
   private int feedSlice(byte[] bytes, int from, int to) {
-    try {
-      reader.getInputFeeder().feedInput(bytes, from, to - from);
-    } catch (XMLStreamException e) {
-      throw new IllegalStateException("the parser still held input", e); // cannot happen: drained
-    }
-    feedFrom = from;
-    feedTo = to;
+    input.feed(bytes, from, to);
     int boundary = drain();
     if (boundary >= 0) {
       return boundary;
     }
-    readerFed += to - from;
-    consumed = readerOrigin + readerFed;
+    consumed = input.consumedAll();
     long limit = state == PROLOG && !document ? limits.maxHeaderBytes() : limits.maxElementBytes();
     if (consumed - unitStart > limit) {
       throw new XmlFramingException(StreamErrorCondition.POLICY_VIOLATION, (state == PROLOG
@@ -327,19 +280,19 @@ public final class XmlStreamParser {
 
   /** Handles the reader's events until it needs input (-1) or the stream is cut at a boundary. */
   private int drain() {
-    AsyncXMLStreamReader<AsyncByteArrayFeeder> r = reader;
+    AsyncXMLStreamReader<AsyncByteArrayFeeder> r = input.reader();
     while (true) {
       Object out;
       try {
         int t = r.next();
-        if (t == AsyncXMLStreamReader.EVENT_INCOMPLETE) {
-          return -1;
+        if (t == AsyncXMLStreamReader.EVENT_INCOMPLETE || t == XMLStreamConstants.END_DOCUMENT) {
+          return -1; // the end of the document comes only after finish()
         }
         out = event(r, t);
       } catch (XmlFramingException e) {
         throw e;
       } catch (XMLStreamException e) {
-        throw AaltoReaders.translate(e, errorOffset(e.getLocation()));
+        throw AaltoReaders.translate(e, input.errorOffset(e.getLocation()));
       } catch (RuntimeException e) {
         throw AaltoReaders.translate(e, currentOffset());
       }
@@ -409,9 +362,7 @@ public final class XmlStreamParser {
         }
         return null;
       case XMLStreamConstants.START_DOCUMENT:
-        checkDeclaration(r);
-        return null;
-      case XMLStreamConstants.END_DOCUMENT:
+        AaltoReaders.checkDeclaration(r, currentOffset());
         return null;
       case XMLStreamConstants.COMMENT:
         throw restricted("a comment");
@@ -424,22 +375,6 @@ public final class XmlStreamParser {
       default:
         throw new XmlFramingException(StreamErrorCondition.NOT_WELL_FORMED,
             "unexpected XML event " + t, currentOffset(), null);
-    }
-  }
-
-  private void checkDeclaration(AsyncXMLStreamReader<?> r) {
-    String version = r.getVersion();
-    if (version != null && !version.equals("1.0")) {
-      throw new XmlFramingException(StreamErrorCondition.NOT_WELL_FORMED,
-          "XML " + version + "; XMPP is XML 1.0 (RFC 6120 §11.8)", currentOffset(), null);
-    }
-    String encoding = r.getCharacterEncodingScheme();
-    if (encoding != null && !encoding.equalsIgnoreCase("UTF-8")) {
-      throw new XmlFramingException(StreamErrorCondition.UNSUPPORTED_ENCODING,
-          "the encoding " + encoding + "; XMPP is UTF-8 (RFC 6120 §11.6)", currentOffset(), null);
-    }
-    if (r.standaloneSet() && !r.isStandalone()) {
-      throw restricted("standalone='no' (RFC 6120 §11.5)");
     }
   }
 
@@ -469,51 +404,31 @@ public final class XmlStreamParser {
     if (!restartRequested && !stopRequested && !renew && state != ENDED) {
       return -1;
     }
-    long x = aaltoEndOffset();
-    int index = (int) (x - readerFed);
-    long at = readerOrigin + x - feedFrom;
+    int index = input.eventIndex();
+    long at = input.eventEnd();
     consumed = at;
     if (restartRequested) {
       restartRequested = false;
       openReader(at, false);
     } else if (state == ENDED) {
-      reader = null;
+      input = null;
     } else {
       openReader(at, true); // for stop(), or to renew the symbol table
     }
     return index;
   }
 
-  /** The reader's offset for the end of the current event: {@code readerFed + array index}. */
-  private long aaltoEndOffset() {
-    try {
-      return reader.getLocationInfo().getEndingByteOffset();
-    } catch (XMLStreamException e) {
-      throw new IllegalStateException("no offset for a complete event", e);
-    }
-  }
-
   /** The offset in the input of the end of the current event. */
   private long endOffset() {
-    return readerOrigin + aaltoEndOffset() - feedFrom;
+    return input.eventEnd();
   }
 
   /** Where the parser is, for error messages. */
   private long currentOffset() {
     try {
-      return reader == null ? consumed : endOffset();
+      return input == null ? consumed : endOffset();
     } catch (RuntimeException e) {
       return consumed;
     }
-  }
-
-  private long errorOffset(Location location) {
-    long low = readerOrigin + readerFed;
-    long high = low + (feedTo - feedFrom);
-    if (location == null || location.getCharacterOffset() < 0) {
-      return low;
-    }
-    long at = readerOrigin + location.getCharacterOffset() - feedFrom;
-    return Math.max(low, Math.min(high, at));
   }
 }

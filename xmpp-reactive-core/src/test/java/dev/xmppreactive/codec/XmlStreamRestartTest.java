@@ -139,6 +139,35 @@ class XmlStreamRestartTest {
   }
 
   @Test
+  void aServerRefusesPlaintextAfterStarttlsInTheSameRead() {
+    DecoderHarness[] h = new DecoderHarness[1];
+    @io.netty.channel.ChannelHandler.Sharable
+    class Server extends ChannelInboundHandlerAdapter {
+      @Override
+      public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        ctx.fireChannelRead(msg);
+        if (msg instanceof XmlElement e && e.localName().equals("starttls")) {
+          h[0].decoder.restartForTls(); // after writing <proceed/> and adding the TLS handler
+        }
+      }
+    }
+    Server server = new Server();
+    String starttls = "<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>";
+    // An attacker's plaintext right behind <starttls/>: refused.
+    h[0] = new DecoderHarness(XmlStreamDecoder.forServer(), server);
+    h[0].feed(utf8(CLIENT_HEADER + starttls + "<iq type='set' id='evil'/>"));
+    assertThat(described(h[0])).containsExactly("header null", "starttls");
+    assertThat(h[0].errors).singleElement().isInstanceOfSatisfying(XmlFramingException.class,
+        e -> assertThat(e.condition()).isEqualTo(StreamErrorCondition.POLICY_VIOLATION));
+    // The same, with the new stream in a later read (as it comes out of TLS): fine.
+    h[0] = new DecoderHarness(XmlStreamDecoder.forServer(), server);
+    h[0].feed(utf8(CLIENT_HEADER + starttls));
+    h[0].feed(utf8(CLIENT_HEADER + "<iq type='set' id='ok'/>"));
+    assertThat(h[0].errors).isEmpty();
+    assertThat(described(h[0])).containsExactly("header null", "starttls", "header null", "iq");
+  }
+
+  @Test
   void aRestartBetweenReadsStartsTheNextRead() {
     DecoderHarness h = new DecoderHarness(XmlStreamDecoder.forServer());
     h.feed(utf8(CLIENT_HEADER + "<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>"));

@@ -15,6 +15,8 @@ import java.util.Map;
  */
 public final class XmlWriter {
 
+  private static final String[] NO_NAMES = new String[0];
+
   private String[] prefixes = new String[16];
   private String[] uris = new String[16];
   private int size;
@@ -52,16 +54,39 @@ public final class XmlWriter {
 
   private void writeNode(XmlElement e, XmlOutput out) {
     int frame = size;
-    out.append('<');
-    String qname = bindElementName(e, frame, out);
-    writeAttributes(e, frame, out);
+    // Bind everything first (the element's own declarations, then its name, then its attributes'
+    // names), so that no prefix chosen from an ancestor can be re-bound by this element's own
+    // declarations; then write.
     for (Map.Entry<String, String> d : e.namespaceDeclarations().entrySet()) {
       String p = d.getKey();
       String uri = d.getValue();
-      if (boundInFrame(p, frame) || uri.equals(lookup(p)) || (!p.isEmpty() && uri.isEmpty())) {
-        continue;
+      if ((!p.isEmpty() && uri.isEmpty()) || uri.equals(lookup(p))) {
+        continue; // un-declaring a prefix is XML 1.1 only; a repeat needs nothing
       }
-      declare(p, uri, out);
+      push(p, uri);
+    }
+    String qname = bindElementName(e, frame);
+    String[] attributeNames = bindAttributeNames(e, frame);
+    out.append('<');
+    out.append(qname);
+    for (int i = frame; i < size; i++) {
+      if (prefixes[i].isEmpty()) {
+        out.append(" xmlns='");
+      } else {
+        out.append(" xmlns:");
+        out.append(prefixes[i]);
+        out.append("='");
+      }
+      XmlEscaper.escapeAttribute(uris[i], out);
+      out.append('\'');
+    }
+    var attrs = e.attributes();
+    for (int i = 0, n = attrs.size(); i < n; i++) {
+      out.append(' ');
+      out.append(attributeNames[i]);
+      out.append("='");
+      XmlEscaper.escapeAttribute(attrs.get(i).value(), out);
+      out.append('\'');
     }
     var children = e.children();
     if (children.isEmpty()) {
@@ -83,48 +108,51 @@ public final class XmlWriter {
     size = frame;
   }
 
-  private String bindElementName(XmlElement e, int frame, XmlOutput out) {
+  private String bindElementName(XmlElement e, int frame) {
     String ns = e.namespace();
     String local = e.localName();
-    String p = e.prefix();
     if (ns.isEmpty()) {
-      // Only an unprefixed name can be in no namespace.
-      out.append(local);
+      // Only an unprefixed name can be in no namespace: the default namespace must be empty here.
       if (!lookup("").isEmpty()) {
-        out.append(" xmlns=''");
-        push("", "");
+        removeFromFrame("", frame); // a default this element declared itself gives way
+        if (!lookup("").isEmpty()) {
+          push("", "");
+        }
       }
       return local;
     }
+    String p = e.prefix();
+    if (p.equals("xml") || p.equals("xmlns")) {
+      p = "";
+    }
     if (!ns.equals(lookup(p))) {
-      if (p.equals("xml") || p.equals("xmlns")) {
-        p = "";
-      }
-      // Prefer an existing binding of this namespace when the hinted prefix is taken.
       String existing = prefixFor(ns, true);
-      if (existing != null && !ns.equals(lookup(p))) {
+      if (existing != null) {
         p = existing;
+      } else {
+        if (boundInFrame(p, frame)) {
+          p = freshPrefix(); // the hinted prefix is taken by this element's own declarations
+        }
+        push(p, ns);
       }
     }
-    String qname = p.isEmpty() ? local : p + ':' + local;
-    out.append(qname);
-    if (!ns.equals(lookup(p))) {
-      declare(p, ns, out);
-    }
-    return qname;
+    return p.isEmpty() ? local : p + ':' + local;
   }
 
-  private void writeAttributes(XmlElement e, int frame, XmlOutput out) {
+  private String[] bindAttributeNames(XmlElement e, int frame) {
     var attrs = e.attributes();
-    for (int i = 0, n = attrs.size(); i < n; i++) {
+    if (attrs.isEmpty()) {
+      return NO_NAMES;
+    }
+    String[] names = new String[attrs.size()];
+    for (int i = 0; i < names.length; i++) {
       XmlAttribute a = attrs.get(i);
       String ns = a.name().namespace();
+      String local = a.name().localName();
       if (ns.isEmpty()) {
-        out.append(' ');
-        out.append(a.name().localName());
+        names[i] = local;
       } else if (ns.equals(XmlName.XML_NS)) {
-        out.append(" xml:");
-        out.append(a.name().localName());
+        names[i] = "xml:" + local;
       } else {
         String p = a.prefix();
         if (p.isEmpty() || !ns.equals(lookup(p))) {
@@ -135,31 +163,24 @@ public final class XmlWriter {
             if (p.isEmpty() || p.equals("xml") || p.equals("xmlns") || boundInFrame(p, frame)) {
               p = freshPrefix();
             }
-            declare(p, ns, out);
+            push(p, ns);
           }
         }
-        out.append(' ');
-        out.append(p);
-        out.append(':');
-        out.append(a.name().localName());
+        names[i] = p + ':' + local;
       }
-      out.append("='");
-      XmlEscaper.escapeAttribute(a.value(), out);
-      out.append('\'');
     }
+    return names;
   }
 
-  private void declare(String p, String uri, XmlOutput out) {
-    if (p.isEmpty()) {
-      out.append(" xmlns='");
-    } else {
-      out.append(" xmlns:");
-      out.append(p);
-      out.append("='");
+  private void removeFromFrame(String p, int frame) {
+    for (int i = frame; i < size; i++) {
+      if (prefixes[i].equals(p)) {
+        System.arraycopy(prefixes, i + 1, prefixes, i, size - i - 1);
+        System.arraycopy(uris, i + 1, uris, i, size - i - 1);
+        size--;
+        return;
+      }
     }
-    XmlEscaper.escapeAttribute(uri, out);
-    out.append('\'');
-    push(p, uri);
   }
 
   private String freshPrefix() {

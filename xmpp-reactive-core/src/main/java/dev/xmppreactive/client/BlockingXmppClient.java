@@ -45,6 +45,7 @@ public final class BlockingXmppClient implements AutoCloseable {
   private final XmppClient base;
   private final BlockingQueue<Message> messages = new ArrayBlockingQueue<>(MESSAGE_QUEUE_CAPACITY);
   private Negotiator negotiator;
+  private Connector connector;
   private XmppClient configured;
   private XmppSession session;
   private MessageTaker taker;
@@ -88,6 +89,7 @@ public final class BlockingXmppClient implements AutoCloseable {
     Connector connector = new Connector(s, XmppTlsContext.create(s.tls()));
     this.negotiator = connector.connectAndSecure().timeout(s.negotiationTimeout(), s.timer()).block();
     this.configured = c;
+    this.connector = connector;
   }
 
   /**
@@ -112,9 +114,10 @@ public final class BlockingXmppClient implements AutoCloseable {
     XmppClient withCredentials = configured.credentials(account, password);
     SaslSettings sasl = s.sasl() != null ? s.sasl().withPassword(account.localpart(), password)
         : SaslSettings.password(account.localpart(), password);
-    Negotiated result = negotiator.authenticate(sasl, account)
+    Negotiated result = negotiator.authenticate(sasl, account, withCredentials.smRequest())
         .timeout(s.negotiationTimeout(), s.timer()).block();
-    XmppSession started = withCredentials.startSession(negotiator.connection(), result);
+    XmppSession started = withCredentials.startSession(connector, sasl, account,
+        negotiator.connection(), result);
     this.negotiator = null;
     this.session = started;
     this.taker = new MessageTaker();

@@ -14,6 +14,7 @@ import java.util.function.BiFunction;
 import org.reactivestreams.Publisher;
 import reactor.core.scheduler.Scheduler;
 import reactor.netty.resources.LoopResources;
+import reactor.util.retry.Retry;
 
 /**
  * Everything an {@link XmppClient} is configured with; immutable. See the setters of
@@ -43,7 +44,10 @@ record ClientSettings(
     String lang,
     Scheduler timer,
     Scheduler handlerScheduler,
-    LoopResources loops) {
+    LoopResources loops,
+    SmSettings sm,
+    Retry reconnect,
+    Keepalive keepalive) {
 
   ClientSettings {
     iqHandlers = Map.copyOf(iqHandlers);
@@ -68,6 +72,7 @@ record ClientSettings(
     }
     return jid.domainpart();
   }
+
 
   /** A mutable copy, for the copy-on-write setters of {@link XmppClient}. */
   static final class Builder {
@@ -95,6 +100,9 @@ record ClientSettings(
     private Scheduler timer;
     private Scheduler handlerScheduler;
     private LoopResources loops;
+    private SmSettings sm;
+    private Retry reconnect;
+    private Keepalive keepalive;
 
     Builder(ClientSettings s) {
       this.jid = s.jid();
@@ -121,6 +129,9 @@ record ClientSettings(
       this.timer = s.timer();
       this.handlerScheduler = s.handlerScheduler();
       this.loops = s.loops();
+      this.sm = s.sm();
+      this.reconnect = s.reconnect();
+      this.keepalive = s.keepalive();
     }
 
     Builder jid(Jid value) {
@@ -243,8 +254,26 @@ record ClientSettings(
       return this;
     }
 
+    Builder sm(SmSettings value) {
+      this.sm = value;
+      return this;
+    }
+
+    Builder reconnect(Retry value) {
+      this.reconnect = value;
+      return this;
+    }
+
+    Builder keepalive(Keepalive value) {
+      this.keepalive = value;
+      return this;
+    }
+
     ClientSettings build() {
-      return new ClientSettings(jid, password, sasl, tls, host, port, directTls, dns, connectTimeout, negotiationTimeout, requestTimeout, closeTimeout, limits, extensions, iqHandlers, handler, handle, initialPresence, outboundCapacity, inboundCapacity, lang, timer, handlerScheduler, loops);
+      return new ClientSettings(jid, password, sasl, tls, host, port, directTls, dns,
+          connectTimeout, negotiationTimeout, requestTimeout, closeTimeout, limits, extensions,
+          iqHandlers, handler, handle, initialPresence, outboundCapacity, inboundCapacity, lang,
+          timer, handlerScheduler, loops, sm, reconnect, keepalive);
     }
   }
 }

@@ -38,9 +38,28 @@ final class Connector {
    * negotiation errors as they come.
    */
   Mono<Negotiator> connectAndSecure() {
+    return connectAndSecure(null);
+  }
+
+  /** As {@link #connectAndSecure()}, trying {@code preferred} first (a resumption location). */
+  Mono<Negotiator> connectAndSecure(ConnectAddress preferred) {
     return addresses()
+        .map(list -> {
+          if (preferred == null) {
+            return list;
+          }
+          List<ConnectAddress> all = new ArrayList<>(list.size() + 1);
+          all.add(preferred);
+          all.addAll(list);
+          return all;
+        })
         .flatMap(list -> tryInOrder(list, 0, new ArrayList<>()))
         .onErrorResume(Connector::isSeeOtherHost, e -> redirect((StreamErrorException) e));
+  }
+
+  /** Whether the configured connection is direct TLS (for parsing host:port locations). */
+  boolean directTls() {
+    return settings.directTls();
   }
 
   private Mono<List<ConnectAddress>> addresses() {

@@ -127,6 +127,14 @@ final class InboundHub<T> extends Flux<T> implements CoreSubscriber<T>, Disposab
     return done;
   }
 
+  /**
+   * Whether the hub holds as many elements as it may: then it requests nothing from upstream, and the
+   * session is not reading from its socket.
+   */
+  boolean isFull() {
+    return queue.size() >= capacity;
+  }
+
   /** The number of current subscribers. */
   int subscriberCount() {
     return subscribers.length;

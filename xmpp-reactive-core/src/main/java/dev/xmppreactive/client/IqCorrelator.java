@@ -105,6 +105,15 @@ final class IqCorrelator {
     }
   }
 
+  /** Fails every pending request except those with the given ids (a new stream replaced the old). */
+  void failAllExcept(java.util.Set<String> keep, Throwable cause) {
+    for (Pending p : pending.values()) {
+      if (!keep.contains(p.request.id()) && pending.remove(p.request.id(), p)) {
+        p.sink.error(cause);
+      }
+    }
+  }
+
   /** How many requests await a reply. */
   int size() {
     return pending.size();

@@ -11,6 +11,8 @@ import dev.xmppreactive.stanza.Iq;
 import dev.xmppreactive.stanza.Stanza;
 import dev.xmppreactive.stanza.StanzaErrorCondition;
 import dev.xmppreactive.stanza.StanzaErrorException;
+import dev.xmppreactive.sm.SmElements;
+import dev.xmppreactive.sm.SmProtocolException;
 import dev.xmppreactive.stanza.StanzaIds;
 import dev.xmppreactive.stream.StreamEnd;
 import dev.xmppreactive.stream.StreamError;
@@ -22,6 +24,8 @@ import dev.xmppreactive.tls.TlsMode;
 import dev.xmppreactive.tls.XmppTlsContext;
 import dev.xmppreactive.xml.XmlElement;
 import io.netty.handler.ssl.SslHandler;
+import java.util.ArrayList;
+import java.util.List;
 import reactor.core.publisher.Mono;
 
 /**
@@ -38,7 +42,11 @@ final class Negotiator {
   private final XmppConnection conn;
   private final ClientSettings settings;
   private final XmppTlsContext tls;
+  /** How many stanzas may come before the negotiation ends (they are kept for the session). */
+  private static final int MAX_EARLY = 64;
+
   private final String domain;
+  private final List<XmlElement> early = new ArrayList<>();
   private Jid account;
   private StreamHeader serverHeader;
   private StreamFeatures features;
@@ -88,22 +96,84 @@ final class Negotiator {
 
   /** Logs in (SASL), restarts the stream, binds a resource. A failure closes the connection. */
   Mono<Negotiated> authenticate(SaslSettings sasl) {
-    return authenticate(sasl, settings.jid());
+    return authenticate(sasl, settings.jid(), SmRequest.none());
+  }
+
+  /** As {@link #authenticate(SaslSettings)}, then Stream Management as {@code sm} asks. */
+  Mono<Negotiated> authenticate(SaslSettings sasl, SmRequest sm) {
+    return authenticate(sasl, settings.jid(), sm);
   }
 
   /**
    * As {@link #authenticate(SaslSettings)}, for an account known only now (the blocking API's
    * {@code auth}): its localpart goes in the stream header's 'from', its resourcepart is requested.
    */
-  Mono<Negotiated> authenticate(SaslSettings sasl, Jid accountJid) {
+  Mono<Negotiated> authenticate(SaslSettings sasl, Jid accountJid, SmRequest sm) {
     this.account = accountJid;
     return saslExchange(sasl)
         .then(openStream())
-        .then(Mono.defer(this::bind))
-        .flatMap(jid -> sessionIfRequired().thenReturn(new Negotiated(jid, features, serverHeader,
-            conn.tls(), saslOutcome)))
+        .then(Mono.defer(() -> sm.previd() != null && features.streamManagement()
+            ? resume(sm) : Mono.just(SmOutcome.OFF)))
+        .flatMap(outcome -> outcome.resumed()
+            ? Mono.just(negotiated(sm.previousJid(), outcome))
+            : bind().flatMap(jid -> sessionIfRequired()
+                .then(Mono.defer(() -> sm.enable() && features.streamManagement()
+                    ? enableSm(sm, outcome) : Mono.just(outcome)))
+                .map(o -> negotiated(jid, o))))
         .doOnError(e -> conn.close())
         .doOnCancel(conn::close);
+  }
+
+  private Negotiated negotiated(Jid jid, SmOutcome sm) {
+    return new Negotiated(jid, features, serverHeader, conn.tls(), saslOutcome, sm, List.copyOf(early));
+  }
+
+  // XEP-0198 §5: <resume/>, then <resumed/> or <failed/> (after which binding is allowed).
+  private Mono<SmOutcome> resume(SmRequest sm) {
+    return conn.send(SmElements.resume(sm.previd(), sm.h()))
+        .then(awaitSm("stream resumption"))
+        .map(e -> {
+          if (e.localName().equals("resumed")) {
+            if (!sm.previd().equals(e.attribute("previd"))) {
+              throw new SmProtocolException("<resumed/> names another stream: "
+                  + e.attribute("previd"));
+            }
+            return new SmOutcome(true, null, SmElements.h(e), null);
+          }
+          return new SmOutcome(false, null, SmElements.optionalH(e), SmElements.failedCondition(e));
+        });
+  }
+
+  // XEP-0198 §3: <enable resume='true'/>, then <enabled/> or <failed/>.
+  private Mono<SmOutcome> enableSm(SmRequest sm, SmOutcome before) {
+    return conn.send(SmElements.enable(true, sm.max()))
+        .then(awaitSm("enabling stream management"))
+        .map(e -> e.localName().equals("enabled")
+            ? new SmOutcome(false, SmElements.enabled(e), before.serverH(), before.resumeFailed())
+            : before);
+  }
+
+  /** The server's answer to an SM request; stanzas that come first are kept for the session. */
+  private Mono<XmlElement> awaitSm(String what) {
+    return expect(what).flatMap(o -> {
+      if (o instanceof XmlElement e && SmElements.isSm(e)
+          && (e.localName().equals("enabled") || e.localName().equals("resumed")
+          || e.localName().equals("failed"))) {
+        return Mono.just(e);
+      }
+      keepEarly(o);
+      return awaitSm(what);
+    });
+  }
+
+  private void keepEarly(Object o) {
+    if (o instanceof XmlElement e && Stanza.isStanza(e)) {
+      if (early.size() >= MAX_EARLY) {
+        throw new NegotiationException("more than " + MAX_EARLY
+            + " stanzas came before the negotiation ended");
+      }
+      early.add(e);
+    }
   }
 
   // RFC 6120 §4.7: open a stream and read the server's header and features.
@@ -238,10 +308,11 @@ final class Negotiator {
               : Mono.just(iq);
         }
       }
-      if (skipped >= 16) {
+      if (skipped >= MAX_EARLY) {
         return Mono.error(new NegotiationException("no reply to the " + what
-            + " request among 16 elements; last: " + describe(o)));
+            + " request among " + MAX_EARLY + " elements; last: " + describe(o)));
       }
+      keepEarly(o);
       return awaitReply(request, what, skipped + 1);
     });
   }

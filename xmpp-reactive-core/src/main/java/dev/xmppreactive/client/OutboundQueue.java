@@ -28,8 +28,13 @@ import reactor.util.concurrent.Queues;
  */
 final class OutboundQueue<T> implements Sinks.Many<T> {
 
-  /** An element with the callback of the {@code send} that queued it, if any. */
-  record Entry<T>(T value, @Nullable MonoSink<Void> done) {
+  /**
+   * An element with the callback of the {@code send} that queued it, if any.
+   *
+   * @param ackWanted whether the callback waits for the server's acknowledgement (XEP-0198) rather
+   *                  than the write
+   */
+  record Entry<T>(T value, @Nullable MonoSink<Void> done, boolean ackWanted) {
   }
 
   private final int capacity;
@@ -72,6 +77,16 @@ final class OutboundQueue<T> implements Sinks.Many<T> {
     return terminated;
   }
 
+  /** Takes every waiting element (when the session ends, to fail their senders). */
+  java.util.List<Entry<T>> drain() {
+    java.util.List<Entry<T>> out = new java.util.ArrayList<>();
+    Entry<T> e;
+    while ((e = poll()) != null) {
+      out.add(e);
+    }
+    return out;
+  }
+
   /** Takes the next element, or {@code null}; called by the single writer. */
   @Nullable
   Entry<T> poll() {
@@ -101,8 +116,13 @@ final class OutboundQueue<T> implements Sinks.Many<T> {
    * writer: written to the socket, or acknowledged by the server).
    */
   Mono<Void> enqueue(T value) {
+    return enqueue(value, false);
+  }
+
+  /** As {@link #enqueue(Object)}; with {@code ackWanted}, completion waits for the server's ack. */
+  Mono<Void> enqueue(T value, boolean ackWanted) {
     return Mono.create(sink -> {
-      Sinks.EmitResult r = offer(new Entry<>(value, sink));
+      Sinks.EmitResult r = offer(new Entry<>(value, sink, ackWanted));
       if (r == Sinks.EmitResult.FAIL_OVERFLOW) {
         sink.error(new OutboundOverflowException(capacity));
       } else if (r == Sinks.EmitResult.FAIL_TERMINATED) {
@@ -126,7 +146,7 @@ final class OutboundQueue<T> implements Sinks.Many<T> {
 
   @Override
   public Sinks.EmitResult tryEmitNext(T t) {
-    return offer(new Entry<>(t, null));
+    return offer(new Entry<>(t, null, false));
   }
 
   @Override

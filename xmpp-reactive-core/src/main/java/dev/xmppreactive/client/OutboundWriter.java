@@ -1,21 +1,32 @@
 package dev.xmppreactive.client;
 
+import dev.xmppreactive.sm.SmElements;
 import dev.xmppreactive.stanza.Stanza;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import reactor.core.scheduler.Scheduler;
 
 /**
  * Drains the session's {@link OutboundQueue} into one connection, on the connection's event loop.
  *
  * <p>Backpressure: it writes while the channel is writable (below Netty's write-buffer high-water
- * mark) and flushes after each batch; when the channel is not writable it stops, and starts again when
- * Netty says it is writable. So a slow server slows the queue, the queue's bound slows the senders, and
- * memory stays bounded.
+ * mark) and, with Stream Management, while fewer than the bound of stanzas await acknowledgement;
+ * then it stops, and starts again when Netty says the channel is writable or an ack arrives. So a slow
+ * server slows the queue, the queue's bound slows the senders, and memory stays bounded.
  *
- * <p>A stanza's {@code send} completes when its write succeeds (it is in the kernel's socket buffer);
- * if the write fails, the {@code send} fails with the cause.
+ * <p>Completion of a {@code send}: when its write succeeds. With Stream Management, a write that
+ * fails (the connection died) is not an error: the stanza is in the unacknowledged queue and will be
+ * sent again after reconnection; its {@code send} completes then. A {@code sendAcked} completes when
+ * the server acknowledges the stanza (XEP-0198 §4), or on the write where SM is off.
+ *
+ * <p>Acknowledgement requests ({@code <r/>}) go out after {@link SmSettings#ackEvery()} stanzas, when
+ * the unacknowledged queue is full, and {@link SmSettings#ackInterval()} after a write leaves stanzas
+ * unacknowledged.
  */
 final class OutboundWriter extends ChannelInboundHandlerAdapter {
 
@@ -27,33 +38,55 @@ final class OutboundWriter extends ChannelInboundHandlerAdapter {
 
   private final Channel channel;
   private final OutboundQueue<Stanza> queue;
+  private final SmState sm;
+  private final Scheduler timer;
+  private final ArrayDeque<OutboundQueue.Entry<Stanza>> first = new ArrayDeque<>();
   private final AtomicBoolean scheduled = new AtomicBoolean();
+  private final AtomicBoolean ackTimerArmed = new AtomicBoolean();
   private final Runnable drainTask = this::drain;
   private volatile boolean stopped;
 
-  OutboundWriter(Channel channel, OutboundQueue<Stanza> queue) {
+  OutboundWriter(Channel channel, OutboundQueue<Stanza> queue, SmState sm, Scheduler timer) {
     this.channel = channel;
     this.queue = queue;
+    this.sm = sm;
+    this.timer = timer;
   }
 
   /**
-   * Starts draining: becomes the queue's listener. The caller has put this handler in the pipeline
-   * (under {@link #NAME}) so that it hears writability changes.
+   * Starts draining: first {@code before} (stanzas to send again, in order), then the queue. The
+   * caller has put this handler in the pipeline (under {@link #NAME}) so that it hears writability.
    */
-  void start() {
-    queue.onEnqueue(this::schedule);
-    schedule();
+  void start(List<OutboundQueue.Entry<Stanza>> before) {
+    channel.eventLoop().execute(() -> {
+      first.addAll(before);
+      queue.onEnqueue(this::schedule);
+      drain();
+    });
   }
 
   /** Stops draining; what is still queued stays queued (for the next connection). */
   void stop() {
     stopped = true;
     queue.onEnqueue(() -> { });
+    channel.eventLoop().execute(() -> {
+      // Stanzas to send again that never got out go back to the SM state, behind the unacked ones
+      // (which they follow), to be sent again on the next stream.
+      sm.giveBack(List.copyOf(first));
+      first.clear();
+    });
   }
 
   void schedule() {
     if (!stopped && scheduled.compareAndSet(false, true)) {
       channel.eventLoop().execute(drainTask);
+    }
+  }
+
+  /** Writes a nonza (an ack or ack request) at once, outside the stanza order. */
+  void writeNonza(Object nonza) {
+    if (!stopped) {
+      channel.writeAndFlush(nonza, channel.voidPromise());
     }
   }
 
@@ -64,28 +97,43 @@ final class OutboundWriter extends ChannelInboundHandlerAdapter {
     }
     int since = 0;
     boolean wrote = false;
-    while (channel.isWritable()) {
-      OutboundQueue.Entry<Stanza> e = queue.poll();
+    while (channel.isWritable() && !sm.full()) {
+      OutboundQueue.Entry<Stanza> e = first.pollFirst();
       if (e == null) {
-        break;
+        e = queue.poll();
+        if (e == null) {
+          break;
+        }
       }
       write(e);
       wrote = true;
+      if (sm.takeRequestDue()) {
+        channel.write(SmElements.request(), channel.voidPromise());
+      }
       if (++since == FLUSH_EVERY) {
         channel.flush();
         since = 0;
       }
     }
+    if (sm.full() && sm.takeRequestDue()) {
+      channel.write(SmElements.request(), channel.voidPromise());
+      wrote = true;
+    }
     if (wrote) {
       channel.flush();
+      armAckTimer();
     }
-    if (queue.size() > 0 && channel.isWritable()) {
+    if ((queue.size() > 0 || !first.isEmpty()) && channel.isWritable() && !sm.full()) {
       schedule(); // more came while we flushed
     }
   }
 
   private void write(OutboundQueue.Entry<Stanza> e) {
     Stanza s = e.value();
+    boolean smOn = sm.active();
+    if (smOn) {
+      sm.sent(e);
+    }
     if (e.done() == null) {
       channel.write(s, channel.voidPromise());
       queue.written(s);
@@ -94,11 +142,38 @@ final class OutboundWriter extends ChannelInboundHandlerAdapter {
     channel.write(s).addListener(f -> {
       if (f.isSuccess()) {
         queue.written(s);
-        e.done().success();
-      } else {
+        if (!(smOn && e.ackWanted())) {
+          e.done().success();
+        }
+      } else if (!smOn) {
         e.done().error(f.cause());
       }
+      // With SM a failed write is sent again after reconnection; the sender waits for that.
     });
+  }
+
+  /** After {@code ackInterval}, ask for an ack if stanzas still wait for one. */
+  private void armAckTimer() {
+    if (!sm.active() || !ackTimerArmed.compareAndSet(false, true)) {
+      return;
+    }
+    Duration d = sm.settings().ackInterval();
+    timer.schedule(() -> channel.eventLoop().execute(() -> {
+      ackTimerArmed.set(false);
+      if (!stopped && channel.isActive() && sm.takeRequestForWaiting()) {
+        channel.writeAndFlush(SmElements.request(), channel.voidPromise());
+      }
+    }), d.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+  }
+
+  /** An ack arrived: acknowledged entries' senders complete, and writing may go on. */
+  void acked(List<OutboundQueue.Entry<Stanza>> entries) {
+    for (OutboundQueue.Entry<Stanza> e : entries) {
+      if (e.done() != null) {
+        e.done().success();
+      }
+    }
+    schedule();
   }
 
   @Override
@@ -109,3 +184,4 @@ final class OutboundWriter extends ChannelInboundHandlerAdapter {
     ctx.fireChannelWritabilityChanged();
   }
 }
+

@@ -2,6 +2,8 @@ package dev.xmppreactive.client;
 
 import dev.xmppreactive.jid.Jid;
 import dev.xmppreactive.router.IqRouter;
+import dev.xmppreactive.sm.SmElements;
+import dev.xmppreactive.sm.SmProtocolException;
 import dev.xmppreactive.stanza.ExtensionRegistry;
 import dev.xmppreactive.stanza.Iq;
 import dev.xmppreactive.stanza.Stanza;
@@ -12,9 +14,16 @@ import dev.xmppreactive.stream.StreamErrorException;
 import dev.xmppreactive.stream.StreamHeader;
 import dev.xmppreactive.xml.XmlElement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -22,13 +31,17 @@ import reactor.core.publisher.SynchronousSink;
 
 /**
  * The session behind {@link XmppSession}: the outbound queue, the inbound multicast point, IQ
- * correlation and routing, and the lifecycle. It outlives the connection it runs on.
+ * correlation and routing, Stream Management, reconnection and the lifecycle. It outlives the
+ * connections it runs on.
  *
- * <p>Data flow. Inbound: the connection's objects → {@link #onInbound} (stanza decoding; replies to
- * pending requests are taken by the {@link IqCorrelator}; requests are answered through the
- * {@link IqRouter}; stream errors and the stream's end end the connection) → {@link InboundHub}, the
- * one multicast point → subscribers. Outbound: {@link OutboundQueue} → {@link OutboundWriter} → encoder
- * → socket.
+ * <p>Data flow. Inbound: each connection's objects → {@link #onInbound} (stanza decoding; replies to
+ * pending requests taken by the {@link IqCorrelator}; requests answered through the {@link IqRouter};
+ * SM nonzas; stream errors and the stream's end end the connection) → {@link InboundHub}, the one
+ * multicast point, which takes the connections one after the other → subscribers. Outbound:
+ * {@link OutboundQueue} → {@link OutboundWriter} (SM counting) → encoder → socket.
+ *
+ * <p>When a connection is lost, the session reconnects as {@link Reconnector} says, resumes the stream
+ * where it can (XEP-0198 §5) and otherwise starts a new one; the user's fluxes and sink go on.
  */
 final class Session implements XmppSession {
 
@@ -40,7 +53,9 @@ final class Session implements XmppSession {
   private final Sinks.Many<Flux<Stanza>> connections = Sinks.many().unicast().onBackpressureBuffer();
   private final IqCorrelator correlator;
   private final IqRouter router;
-  private final Sinks.Many<SessionEvent> events = Sinks.many().replay().limit(16);
+  private final SmState sm;
+  private final Reconnector reconnector;
+  private final Sinks.Many<SessionEvent> events = Sinks.many().replay().limit(64);
   private final Sinks.Empty<Void> closed = Sinks.empty();
   private final AtomicBoolean closing = new AtomicBoolean();
   private final AtomicBoolean terminated = new AtomicBoolean();
@@ -49,14 +64,20 @@ final class Session implements XmppSession {
   private volatile XmppConnection connection;
   private volatile OutboundWriter writer;
   private volatile Sinks.Empty<Void> connectionEnded = Sinks.empty();
-  private volatile Mono<Void> closeMono;
+  private volatile Disposable keepalive = Disposables.disposed();
+  private volatile Throwable deadCause;
+  private volatile long lastInbound;
+  private volatile Disposable reconnecting;
+  private Mono<Void> closeMono;
 
-  Session(ClientSettings settings, IqRouterFactory routerFactory) {
+  Session(ClientSettings settings, IqRouterFactory routerFactory, Reconnector reconnector) {
     this.settings = settings;
     this.queue = new OutboundQueue<>(settings.outboundCapacity());
     this.hub = new InboundHub<>(settings.inboundCapacity());
     this.correlator = new IqCorrelator(settings.timer(), this::jid);
     this.router = routerFactory.create(this);
+    this.sm = new SmState(settings.sm());
+    this.reconnector = reconnector;
     connections.asFlux().concatMap(f -> f, 1).subscribe(hub);
     queue.onTerminate(() -> close().subscribe());
   }
@@ -72,43 +93,107 @@ final class Session implements XmppSession {
     this.negotiated = result;
   }
 
-  /** Runs the session on a freshly negotiated connection. */
+  /** Runs the session on its first connection. */
   void start(XmppConnection conn, Negotiated result) {
-    this.negotiated = result;
+    attach(conn, result, true);
+  }
+
+  /** Runs the session on a connection: the first one, or one that replaces a lost one. */
+  private void attach(XmppConnection conn, Negotiated result, boolean first) {
+    SmOutcome smOutcome = result.sm();
+    List<OutboundQueue.Entry<Stanza>> acked = new ArrayList<>();
+    List<OutboundQueue.Entry<Stanza>> resend;
+    boolean resumed = smOutcome.resumed();
+    if (resumed) {
+      try {
+        resend = sm.resumed(smOutcome.serverH(), acked);
+      } catch (SmProtocolException e) {
+        log.warn("the server's <resumed h=''/> does not fit what was sent: {}", e.getMessage());
+        resend = sm.newStream(null, -1, acked);
+        resumed = false;
+      }
+    } else {
+      resend = sm.newStream(smOutcome.enabled(), smOutcome.serverH(), acked);
+    }
+    Negotiated effective = resumed ? new Negotiated(negotiated.jid(), negotiated.features(),
+        result.serverHeader(), result.tls(), result.sasl(), result.sm(), result.early()) : result;
+    this.negotiated = effective;
     this.connection = conn;
+    this.deadCause = null;
     Sinks.Empty<Void> ended = Sinks.empty();
     this.connectionEnded = ended;
-    OutboundWriter w = new OutboundWriter(conn.channel(), queue);
+    for (OutboundQueue.Entry<Stanza> e : acked) {
+      if (e.done() != null) {
+        e.done().success();
+      }
+    }
+    if (!resumed) {
+      List<OutboundQueue.Entry<Stanza>> ordered = new ArrayList<>(resend.size() + 1);
+      if (settings.initialPresence() != null) {
+        ordered.add(new OutboundQueue.Entry<>(settings.initialPresence(), null, false));
+      }
+      ordered.addAll(resend);
+      resend = ordered;
+      if (!first) {
+        failRequestsNotResent(resend);
+      }
+    }
+    OutboundWriter w = new OutboundWriter(conn.channel(), queue, sm, settings.timer());
     conn.addHandler(OutboundWriter.NAME, w);
     this.writer = w;
-    w.start();
-    Flux<Stanza> stanzas = conn.takeover()
-        .<Stanza>handle(this::onInbound)
+    w.start(resend);
+
+    lastInbound = now();
+    Flux<Object> early = Flux.fromIterable(result.early());
+    Throwable[] lostWith = {null};
+    Flux<Stanza> stanzas = early.<Stanza>handle((o, sink) -> onInbound(o, sink, false))
+        .concatWith(conn.takeover().<Stanza>handle((o, sink) -> onInbound(o, sink, true)))
         .doFinally(s -> ended.tryEmitEmpty())
-        .onErrorResume(e -> {
-          connectionLost(conn, e);
-          return Mono.empty();
-        })
-        .doOnComplete(() -> connectionLost(conn, null));
+        .doOnError(e -> lostWith[0] = e)
+        .onErrorResume(e -> Mono.empty())
+        .doOnComplete(() -> connectionLost(conn, lostWith[0]));
     // The end of the connection is learnt from its inbound objects, which Reactor Netty completes
-    // after what was already read: so a stream error just before the close is not lost.
+    // after what was already read: so nothing read is lost, and 'h' is right for resuming.
     connections.tryEmitNext(stanzas);
-    events.tryEmitNext(new SessionEvent.Connected(result.jid(), conn.address()));
-    if (settings.initialPresence() != null) {
-      queue.tryEmitNext(settings.initialPresence());
+    this.keepalive = startKeepalive(conn);
+    if (first) {
+      events.tryEmitNext(new SessionEvent.Connected(effective.jid(), conn.address()));
+    } else if (resumed) {
+      events.tryEmitNext(new SessionEvent.Resumed(effective.jid(), conn.address()));
+    } else {
+      events.tryEmitNext(new SessionEvent.Reconnected(effective.jid(), conn.address(), true));
     }
   }
 
-  private void onInbound(Object o, SynchronousSink<Stanza> sink) {
+  /** On a new stream the old one's pending requests get no reply, unless they are being resent. */
+  private void failRequestsNotResent(List<OutboundQueue.Entry<Stanza>> resend) {
+    Set<String> ids = new HashSet<>();
+    for (OutboundQueue.Entry<Stanza> e : resend) {
+      if (e.value() instanceof Iq iq && iq.isRequest()) {
+        ids.add(iq.id());
+      }
+    }
+    correlator.failAllExcept(ids, new SessionClosedException(
+        "the stream was lost and not resumed: the request's reply cannot come"));
+  }
+
+  private void onInbound(Object o, SynchronousSink<Stanza> sink, boolean counted) {
+    lastInbound = now();
     if (o instanceof XmlElement e) {
       if (Stanza.isStanza(e)) {
         Stanza s;
         try {
           s = Stanza.fromElement(e);
         } catch (StanzaFormatException ex) {
+          if (counted) {
+            sm.handled();
+          }
           log.warn("refusing an invalid stanza from the server: {}", ex.getMessage());
           ex.errorReply().ifPresent(queue::tryEmitNext);
           return;
+        }
+        if (counted) {
+          sm.handled(); // handed on: to the hub below, or to the correlator or router
         }
         if (s instanceof Iq iq) {
           if (iq.isResponse() && correlator.offer(iq)) {
@@ -120,6 +205,8 @@ final class Session implements XmppSession {
           }
         }
         sink.next(s);
+      } else if (SmElements.isSm(e)) {
+        onSmNonza(e, sink);
       } else if (StreamError.isStreamError(e)) {
         sink.error(new StreamErrorException(StreamError.fromElement(e), false));
       } else {
@@ -132,17 +219,35 @@ final class Session implements XmppSession {
     }
   }
 
+  private void onSmNonza(XmlElement e, SynchronousSink<Stanza> sink) {
+    OutboundWriter w = writer;
+    switch (e.localName()) {
+      case "r" -> w.writeNonza(SmElements.answer(sm.h()));
+      case "a" -> {
+        try {
+          w.acked(sm.ack(SmElements.h(e)));
+        } catch (SmProtocolException ex) {
+          sm.forgetResumption();
+          sink.error(ex);
+        }
+      }
+      default -> log.debug("ignoring an unexpected Stream Management element: {}", e.localName());
+    }
+  }
+
   private void sendReply(Iq reply) {
     if (queue.tryEmitNext(reply) != Sinks.EmitResult.OK) {
       log.warn("could not queue the reply to IQ id='{}'", reply.id());
     }
   }
 
-  /** The connection ended: without reconnection, so does the session. */
-  private void connectionLost(XmppConnection conn, Throwable cause) {
+  /** The connection ended: reconnect, unless the session is closing or the cause is final. */
+  private void connectionLost(XmppConnection conn, Throwable error) {
     if (conn != connection) {
       return;
     }
+    Throwable cause = deadCause != null ? deadCause : error;
+    keepalive.dispose();
     OutboundWriter w = writer;
     if (w != null) {
       w.stop();
@@ -150,10 +255,69 @@ final class Session implements XmppSession {
     conn.close();
     if (closing.get()) {
       terminate(null);
-    } else {
-      terminate(cause != null ? cause
-          : new SessionClosedException("the server closed the stream"));
+      return;
     }
+    if (cause == null) {
+      cause = new SessionClosedException("the server closed the stream");
+    }
+    if (Reconnector.isFinal(cause)) {
+      terminate(cause);
+      return;
+    }
+    events.tryEmitNext(new SessionEvent.Suspended(cause));
+    SmElements.Enabled en = sm.enabled();
+    SmRequest request = settings.sm().enabled() ? SmRequest.enable(settings.sm().maxResumption())
+        : SmRequest.none();
+    if (en != null && en.resumable()) {
+      request = request.resume(en.id(), sm.h(), negotiated.jid());
+    }
+    reconnecting = reconnector.reconnect(cause, request, en == null ? null : en.location(),
+            attempt -> events.tryEmitNext(new SessionEvent.Reconnecting(attempt)))
+        .subscribe(r -> {
+          if (closing.get()) {
+            r.connection().close();
+            terminate(null);
+          } else {
+            attach(r.connection(), r.negotiated(), false);
+          }
+        }, this::terminate);
+  }
+
+  /** Probes a silent connection; closes it if the probe gets no answer (see {@link Keepalive}). */
+  private Disposable startKeepalive(XmppConnection conn) {
+    Keepalive k = settings.keepalive();
+    long intervalNanos = k.interval().toNanos();
+    long timeoutNanos = k.timeout().toNanos();
+    Duration tick = Duration.ofNanos(Math.max(Duration.ofMillis(100).toNanos(),
+        Math.min(intervalNanos, timeoutNanos) / 4));
+    long[] probeAt = {0};
+    return Flux.interval(tick, tick, settings.timer()).subscribe(i -> {
+      long now = now();
+      if (probeAt[0] != 0) {
+        if (lastInbound >= probeAt[0]) {
+          probeAt[0] = 0; // something came back
+        } else if (now - probeAt[0] >= timeoutNanos) {
+          deadCause = new KeepaliveTimeoutException(k);
+          conn.close();
+        }
+        return;
+      }
+      if (now - lastInbound >= intervalNanos && !hub.isFull()) {
+        probeAt[0] = now;
+        if (sm.active()) {
+          sm.requestAnswered();
+          writer.writeNonza(SmElements.request());
+        } else {
+          correlator.request(Iq.get(Jid.domain(jid().domainpart()),
+                  XmlElement.empty("ping", IqRouter.PING_NS)), k.timeout(), queue::enqueue)
+              .subscribe(r -> { }, e -> { });
+        }
+      }
+    });
+  }
+
+  private long now() {
+    return settings.timer().now(TimeUnit.NANOSECONDS);
   }
 
   private void terminate(Throwable cause) {
@@ -161,8 +325,24 @@ final class Session implements XmppSession {
       return;
     }
     closing.set(true);
+    keepalive.dispose();
+    Disposable r = reconnecting;
+    if (r != null) {
+      r.dispose();
+    }
     queue.tryEmitComplete();
-    correlator.failAll(new SessionClosedException("the session is closed", cause));
+    SessionClosedException closedError = new SessionClosedException("the session is closed", cause);
+    for (OutboundQueue.Entry<Stanza> e : queue.drain()) {
+      if (e.done() != null) {
+        e.done().error(closedError);
+      }
+    }
+    for (OutboundQueue.Entry<Stanza> e : sm.drainUnacked()) {
+      if (e.done() != null) {
+        e.done().error(closedError);
+      }
+    }
+    correlator.failAll(closedError);
     if (cause == null) {
       connections.tryEmitComplete();
     } else {
@@ -210,6 +390,11 @@ final class Session implements XmppSession {
   }
 
   @Override
+  public Mono<Void> sendAcked(Stanza stanza) {
+    return queue.enqueue(stanza, true);
+  }
+
+  @Override
   public Mono<Iq> request(Iq request) {
     return request(request, settings.requestTimeout());
   }
@@ -232,13 +417,20 @@ final class Session implements XmppSession {
       return closed.asMono();
     }
     queue.tryEmitComplete();
+    Disposable r = reconnecting;
     XmppConnection conn = connection;
+    if (r != null && !r.isDisposed() || conn == null || !conn.isOpen()) {
+      terminate(null); // not connected now: nothing to close gracefully
+      return closed.asMono();
+    }
     Sinks.Empty<Void> ended = connectionEnded;
     Duration bound = settings.closeTimeout();
     Mono<Void> drained = Flux.interval(Duration.ofMillis(5), settings.timer())
         .takeUntil(i -> queue.size() == 0)
         .then();
+    Mono<Void> finalAck = sm.active() ? conn.send(SmElements.answer(sm.h())) : Mono.empty();
     return drained
+        .then(finalAck) // XEP-0198 §4: tell the server what was handled before closing
         .then(conn.send(StreamEnd.INSTANCE))
         .then(ended.asMono())
         .timeout(bound, settings.timer())

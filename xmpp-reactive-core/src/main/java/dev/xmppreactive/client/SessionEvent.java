@@ -1,7 +1,6 @@
 package dev.xmppreactive.client;
 
 import dev.xmppreactive.jid.Jid;
-import java.time.Duration;
 
 /**
  * What happens to a session over its life, as {@link XmppSession#events()} tells it.
@@ -22,8 +21,8 @@ public sealed interface SessionEvent {
   record Suspended(Throwable cause) implements SessionEvent {
   }
 
-  /** A reconnection attempt starts (attempt counts from 1) after waiting {@code backoff}. */
-  record Reconnecting(long attempt, Duration backoff) implements SessionEvent {
+  /** A reconnection attempt starts (attempts count from 1, after the reconnection spec's wait). */
+  record Reconnecting(long attempt) implements SessionEvent {
   }
 
   /** The stream was resumed (XEP-0198 §5): nothing was lost. */

@@ -23,6 +23,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.resources.LoopResources;
+import reactor.util.retry.Retry;
 
 /**
  * An XMPP client: an immutable configuration, in the style of Reactor Netty's {@code TcpClient}. Each
@@ -61,7 +62,8 @@ public final class XmppClient {
         DnsResolver.system(), Duration.ofSeconds(10), Duration.ofSeconds(30),
         DEFAULT_REQUEST_TIMEOUT, Duration.ofSeconds(5), XmlLimits.DEFAULTS,
         ExtensionRegistry.builder().build(), Map.of(), null, null, Presence.available(), 10_000, 256,
-        null, Schedulers.parallel(), Schedulers.boundedElastic(), null));
+        null, Schedulers.parallel(), Schedulers.boundedElastic(), null, SmSettings.defaults(), null,
+        Keepalive.defaults()));
   }
 
   /** A client whose sessions are handled by the brief's handler. */
@@ -235,6 +237,36 @@ public final class XmppClient {
     return with(b().loops(Objects.requireNonNull(loops, "loops")).build());
   }
 
+  /** How Stream Management (XEP-0198) is used; by default it is, with resumption. */
+  public XmppClient streamManagement(SmSettings sm) {
+    return with(b().sm(Objects.requireNonNull(sm, "sm")).build());
+  }
+
+  /**
+   * How to reconnect when the connection is lost: a Reactor {@link Retry} over the failures of
+   * reconnection attempts. The default is {@link #defaultReconnect}: exponential backoff from 250 ms
+   * to 30 s with 50% jitter, for ever. Failures that retrying cannot mend end the session at once
+   * whatever the spec: authentication refused (other than temporary-auth-failure), a TLS refusal, and
+   * a {@code conflict} stream error (another session took the resource). {@code Retry.max(0)} never
+   * reconnects.
+   */
+  public XmppClient reconnect(Retry retry) {
+    return with(b().reconnect(Objects.requireNonNull(retry, "retry")).build());
+  }
+
+  /** The default reconnection spec, with its timers on {@code timer}. */
+  public static Retry defaultReconnect(Scheduler timer) {
+    return Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(250))
+        .maxBackoff(Duration.ofSeconds(30))
+        .jitter(0.5)
+        .scheduler(timer);
+  }
+
+  /** How a dead connection is noticed ({@link Keepalive#defaults()}). */
+  public XmppClient keepalive(Keepalive keepalive) {
+    return with(b().keepalive(Objects.requireNonNull(keepalive, "keepalive")).build());
+  }
+
   /** The configuration, for modules built on the client (roster, test kit). */
   ClientSettings settings() {
     return s;
@@ -253,18 +285,30 @@ public final class XmppClient {
     return Mono.defer(() -> {
       XmppTlsContext tls = XmppTlsContext.create(s.tls());
       Connector connector = new Connector(s, tls);
+      SaslSettings sasl = s.effectiveSasl();
       return connector.connectAndSecure()
-          .flatMap(n -> n.authenticate(s.effectiveSasl()).map(result -> Map.entry(n, result)))
+          .flatMap(n -> n.authenticate(sasl, s.jid(), smRequest())
+              .map(result -> Map.entry(n, result)))
           .timeout(s.negotiationTimeout(), s.timer())
-          .map(done -> startSession(done.getKey().connection(), done.getValue()));
+          .map(done -> startSession(connector, sasl, s.jid(), done.getKey().connection(),
+              done.getValue()));
     });
   }
 
+  /** What to ask of Stream Management when a new stream is bound. */
+  SmRequest smRequest() {
+    return s.sm().enabled() ? SmRequest.enable(s.sm().maxResumption()) : SmRequest.none();
+  }
+
   /** Creates the session on a negotiated connection and wires the handlers before anything flows. */
-  XmppSession startSession(XmppConnection connection, Negotiated result) {
+  XmppSession startSession(Connector connector, SaslSettings sasl, Jid account,
+                           XmppConnection connection, Negotiated result) {
+    Retry spec = s.reconnect() != null ? s.reconnect() : defaultReconnect(s.timer());
+    Reconnector reconnector = new Reconnector(connector, sasl, account, spec,
+        s.negotiationTimeout(), s.timer());
     Session session = new Session(s, sess -> new IqRouter(s.iqHandlers(),
         s.handler() == null ? null : IqHandler.of(iq -> s.handler().onIq(sess, iq)),
-        s.handlerScheduler()));
+        s.handlerScheduler()), reconnector);
     session.negotiated(result);
     Handlers.attach(session, s);
     session.start(connection, result);

@@ -32,6 +32,18 @@ public interface XmppOutbound {
   Mono<Void> send(Stanza stanza);
 
   /**
+   * Sends a stanza and completes when the server has acknowledged it (XEP-0198 §4: the server has
+   * taken responsibility for it). Where Stream Management is off, it completes when written, as
+   * {@link #send(Stanza)}. Across a reconnection the stanza is sent again if the server had not
+   * acknowledged it, and this completes when the new stream acknowledges it.
+   *
+   * <p>Threading: completes on a connection's event loop. Backpressure: not applicable.
+   * Errors: as {@link #send(Stanza)}; {@link SessionClosedException} if the session ends before the
+   * acknowledgement.
+   */
+  Mono<Void> sendAcked(Stanza stanza);
+
+  /**
    * Sends stanzas in order, each after the previous one was queued, and completes when all were
    * written.
    *

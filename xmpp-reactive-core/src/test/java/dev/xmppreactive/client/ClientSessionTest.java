@@ -43,7 +43,7 @@ class ClientSessionTest {
       assertThat(s.jid()).isEqualTo(Jid.of(ME));
       StepVerifier.create(s.messages().take(1))
           .assertNext(m -> assertThat(m.body()).isEqualTo("hello"))
-          .verifyComplete();
+          .expectComplete().verify(T);
       s.send(Message.chat(Jid.of("romeo@example.test"), "hi")).block(T);
       assertThat(got.asMono().block(T)).isInstanceOfSatisfying(Message.class,
           m -> assertThat(m.body()).isEqualTo("hi"));
@@ -55,12 +55,13 @@ class ClientSessionTest {
     try (ScriptedServer server = ScriptedServer.start(p -> p.openStream()
         .then(p.streamError(StreamErrorCondition.HOST_UNKNOWN, "no such host")))) {
       StepVerifier.create(server.client().connect())
-          .verifyErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(StreamErrorException.class,
+          .expectErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(StreamErrorException.class,
               se -> {
                 assertThat(se.condition()).isEqualTo(StreamErrorCondition.HOST_UNKNOWN);
                 assertThat(se.isLocal()).isFalse();
                 assertThat(se.error().text()).isEqualTo("no such host");
-              }));
+              }))
+          .verify(T);
     }
   }
 
@@ -85,9 +86,10 @@ class ClientSessionTest {
           .then(p.send(new dev.xmppreactive.stream.StreamError(StreamErrorCondition.SEE_OTHER_HOST,
               null, null, null, "127.0.0.1:" + port).toElement())))) {
         StepVerifier.create(first.client().connect())
-            .verifyErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(
+            .expectErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(
                 StreamErrorException.class,
-                se -> assertThat(se.condition()).isEqualTo(StreamErrorCondition.SEE_OTHER_HOST)));
+                se -> assertThat(se.condition()).isEqualTo(StreamErrorCondition.SEE_OTHER_HOST)))
+          .verify(T);
       }
     }
   }
@@ -138,8 +140,9 @@ class ClientSessionTest {
     try (ScriptedServer server = ScriptedServer.start(p -> p.openStream()
         .then(p.features(Peer.mechanisms("ANONYMOUS"))))) {
       StepVerifier.create(server.client().tls(t -> t.withPolicy(TlsPolicy.REQUIRED)).connect())
-          .verifyErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(TlsException.class,
-              te -> assertThat(te.reason()).isEqualTo(TlsException.Reason.STARTTLS_REQUIRED_NOT_OFFERED)));
+          .expectErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(TlsException.class,
+              te -> assertThat(te.reason()).isEqualTo(TlsException.Reason.STARTTLS_REQUIRED_NOT_OFFERED)))
+          .verify(T);
     }
   }
 
@@ -222,7 +225,7 @@ class ClientSessionTest {
               .assertNext(r -> assertThat(r.from()).isEqualTo(romeo))
               .verifyComplete())
           .assertNext(spoof -> assertThat(spoof.from()).isEqualTo(Jid.of("mallory@example.test/x")))
-          .verifyComplete();
+          .expectComplete().verify(T);
     }
   }
 
@@ -235,11 +238,12 @@ class ClientSessionTest {
         .then(p.nextStanza()).then())) { // the second request is never answered
       XmppSession s = server.client().connect().block(T);
       StepVerifier.create(s.request(Iq.get(null, XmlElement.empty("query", "jabber:iq:roster"))))
-          .verifyErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(StanzaErrorException.class,
-              se -> assertThat(se.condition()).isEqualTo(StanzaErrorCondition.FORBIDDEN)));
+          .expectErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(StanzaErrorException.class,
+              se -> assertThat(se.condition()).isEqualTo(StanzaErrorCondition.FORBIDDEN)))
+          .verify(T);
       StepVerifier.create(s.request(Iq.get(null, XmlElement.empty("query", "jabber:iq:roster")),
               Duration.ofMillis(200)))
-          .verifyError(IqTimeoutException.class);
+          .expectError(IqTimeoutException.class).verify(T);
     }
   }
 
@@ -251,12 +255,12 @@ class ClientSessionTest {
         .then(p.send(StreamEnd.INSTANCE)))) {
       XmppSession s = server.client().connect().block(T);
       StepVerifier.create(s.receive()).then(() -> s.close().subscribe())
-          .verifyComplete(); // inbound completes on a deliberate close
+          .expectComplete().verify(T); // inbound completes on a deliberate close
       assertThat(sawEnd.asMono().block(T)).isEqualTo(StreamEnd.INSTANCE);
       StepVerifier.create(s.events().last()).expectNext(new SessionEvent.Closed(null))
-          .verifyComplete();
+          .expectComplete().verify(T);
       StepVerifier.create(s.send(Message.chat(Jid.of("a@b"), "late")))
-          .verifyError(SessionClosedException.class);
+          .expectError(SessionClosedException.class).verify(T);
     }
   }
 
@@ -266,8 +270,9 @@ class ClientSessionTest {
         .then(p.streamError(StreamErrorCondition.SYSTEM_SHUTDOWN, "bye")))) {
       XmppSession s = server.client().connect().block(T);
       StepVerifier.create(s.receive())
-          .verifyErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(StreamErrorException.class,
-              se -> assertThat(se.condition()).isEqualTo(StreamErrorCondition.SYSTEM_SHUTDOWN)));
+          .expectErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(StreamErrorException.class,
+              se -> assertThat(se.condition()).isEqualTo(StreamErrorCondition.SYSTEM_SHUTDOWN)))
+          .verify(T);
       assertThat(s.isClosed()).isTrue();
     }
   }

@@ -4,6 +4,7 @@ import dev.xmppreactive.codec.XmlStreamDecoder;
 import dev.xmppreactive.codec.XmlStreamEncoder;
 import dev.xmppreactive.jid.Jid;
 import dev.xmppreactive.sasl.SaslSettings;
+import dev.xmppreactive.sm.SmElements;
 import dev.xmppreactive.stanza.Iq;
 import dev.xmppreactive.stanza.Stanza;
 import dev.xmppreactive.stream.StreamEnd;
@@ -20,6 +21,7 @@ import reactor.netty.Connection;
 import reactor.netty.DisposableServer;
 import reactor.netty.NettyPipeline;
 import reactor.netty.tcp.TcpServer;
+import reactor.util.retry.Retry;
 
 /**
  * A scripted XMPP server peer for the client's unit tests: each accepted connection runs a script
@@ -42,10 +44,10 @@ final class ScriptedServer implements AutoCloseable {
             .addBefore(NettyPipeline.ReactiveBridge, "xmpp-decoder", XmlStreamDecoder.forServer())
             .addBefore(NettyPipeline.ReactiveBridge, "xmpp-encoder", new XmlStreamEncoder()))
         .handle((in, out) -> {
-          connections.incrementAndGet();
+          int index = connections.incrementAndGet();
           Connection[] c = new Connection[1];
           in.withConnection(conn -> c[0] = conn);
-          Peer peer = new Peer(c[0], InboundPump.attach(in.receiveObject()));
+          Peer peer = new Peer(c[0], InboundPump.attach(in.receiveObject()), index);
           return script.apply(peer).onErrorResume(e -> Mono.empty()).then(Mono.never());
         })
         .bindNow();
@@ -69,7 +71,8 @@ final class ScriptedServer implements AutoCloseable {
         .port(port())
         .initialPresence(null)
         .negotiationTimeout(Duration.ofSeconds(10))
-        .closeTimeout(Duration.ofSeconds(2));
+        .closeTimeout(Duration.ofSeconds(2))
+        .reconnect(Retry.max(0)); // tests of reconnection opt in
   }
 
   @Override
@@ -80,11 +83,14 @@ final class ScriptedServer implements AutoCloseable {
   /** The server's side of one connection. */
   static final class Peer {
     final Connection connection;
+    /** Which connection this is: 1 for the first the server accepted. */
+    final int index;
     private final InboundPump pump;
 
-    Peer(Connection connection, InboundPump pump) {
+    Peer(Connection connection, InboundPump pump, int index) {
       this.connection = connection;
       this.pump = pump;
+      this.index = index;
     }
 
     Mono<Object> next() {
@@ -172,6 +178,28 @@ final class ScriptedServer implements AutoCloseable {
     /** The whole login to a bound session. */
     Mono<Void> loginAndBind(String jid) {
       return loginAnonymous(bindFeature()).then(bindAs(jid));
+    }
+
+    /** The whole login to a bound session with Stream Management offered and enabled as {@code id}. */
+    Mono<Void> loginBindAndEnableSm(String jid, String id) {
+      return loginAnonymous(bindFeature(), XmlElement.empty("sm", SmElements.NS))
+          .then(bindAs(jid)).then(enableSm(id));
+    }
+
+    /** Drops the TCP connection without closing the stream (a network failure, as seen by XMPP). */
+    Mono<Void> drop() {
+      return Mono.fromRunnable(connection::dispose);
+    }
+
+    /** Expects {@code <enable/>} and answers {@code <enabled id resume/>} (XEP-0198 §3). */
+    Mono<Void> enableSm(String id) {
+      return nextElement().flatMap(e -> {
+        if (!e.is("enable", SmElements.NS)) {
+          return Mono.error(new AssertionError("expected <enable/>, got " + e));
+        }
+        return send(XmlElement.builder("enabled", SmElements.NS).attribute("id", id)
+            .attribute("resume", "true").build());
+      });
     }
 
     Mono<Void> streamError(StreamErrorCondition c, String text) {

@@ -141,13 +141,15 @@ final class Session implements XmppSession {
     if (w != null) {
       w.stop();
     }
-    conn.close();
+    // Terminate before closing: closing fires conn.onClose() at once, whose callback comes back here
+    // without the cause, and would end the session with a generic cause (the stream error lost).
     if (closing.get()) {
       terminate(null);
     } else {
       terminate(cause != null ? cause
           : new SessionClosedException("the server closed the stream"));
     }
+    conn.close();
   }
 
   private void terminate(Throwable cause) {

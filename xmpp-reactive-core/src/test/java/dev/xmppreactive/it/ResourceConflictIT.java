@@ -3,6 +3,7 @@ package dev.xmppreactive.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.xmppreactive.client.SessionEvent;
+import dev.xmppreactive.client.XmppHandler;
 import dev.xmppreactive.client.XmppSession;
 import dev.xmppreactive.jid.Jid;
 import dev.xmppreactive.servers.EachServer;
@@ -12,6 +13,8 @@ import dev.xmppreactive.stanza.Iq;
 import dev.xmppreactive.stream.StreamErrorCondition;
 import dev.xmppreactive.stream.StreamErrorException;
 import dev.xmppreactive.xml.XmlElement;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import reactor.test.StepVerifier;
 
 /**
@@ -20,17 +23,25 @@ import reactor.test.StepVerifier;
  * {@code <conflict/>} stream error (Prosody's {@code conflict_resolve = "kick_old"}, ejabberd's
  * "Replaced by new connection"). The old session must end with a typed
  * {@link StreamErrorException} of condition {@link StreamErrorCondition#CONFLICT}, on every view the
- * client gives of its end; the new one goes on.
+ * client gives of its end (inbound stanzas, lifecycle events, the handler's onDisconnected); the new
+ * one goes on.
  */
 class ResourceConflictIT {
 
   @EachServer
-  void theNewSessionTakesTheResourceAndTheOldEndsWithAConflict(XmppServer server) {
+  void theNewSessionTakesTheResourceAndTheOldEndsWithAConflict(XmppServer server)
+      throws Exception {
     TestUser user = server.newUser("twin");
     XmppSession first = null;
     XmppSession second = null;
     try {
-      first = Clients.login(Clients.starttls(server, user).resource("desk"));
+      CompletableFuture<Throwable> handlerSaw = new CompletableFuture<>();
+      first = Clients.login(Clients.starttls(server, user).resource("desk").handler(new XmppHandler() {
+        @Override
+        public void onDisconnected(XmppSession session, Throwable cause) {
+          handlerSaw.complete(cause);
+        }
+      }));
       assertThat(first.jid().resourcepart()).isEqualTo("desk");
       XmppSession old = first;
       StepVerifier inboundEnds = StepVerifier.create(old.receive())
@@ -48,6 +59,7 @@ class ResourceConflictIT {
           .assertNext(c -> isConflict(c.cause()))
           .expectComplete()
           .verify(Clients.T);
+      isConflict(handlerSaw.get(Clients.T.toSeconds(), TimeUnit.SECONDS));
 
       StepVerifier.create(second.request(Iq.get(Jid.domain(server.domain()),
               XmlElement.empty("ping", "urn:xmpp:ping"))))

@@ -21,9 +21,10 @@ import reactor.util.context.Context;
  * <p>Backpressure: the hub requests at most {@code capacity} elements from upstream ahead of the
  * slowest subscriber, and an element is dispatched only when every current subscriber has demand for
  * it. So the slowest subscriber sets the pace, and with no demand the upstream (and, through Reactor
- * Netty, the socket) is not read. While there is no subscriber at all, elements are held, up to
- * {@code capacity}, for the first subscriber to come (so nothing that arrives between connecting and
- * subscribing is lost); then upstream is no longer requested.
+ * Netty, the socket) is not read. While there is no subscriber at all, the latest
+ * {@code capacity - 1} elements are held for the next subscriber to come (so nothing that arrives between connecting and
+ * subscribing is lost), and older ones are discarded (counted in {@link #discarded()}): reading goes
+ * on, so a session that only sends still reads its acknowledgements, replies and stream errors.
  *
  * <p>Terminal signals are delivered after the held elements, to current subscribers and to any later
  * one.
@@ -55,6 +56,11 @@ final class InboundHub<T> extends Flux<T> implements CoreSubscriber<T>, Disposab
   @SuppressWarnings("rawtypes")
   private static final AtomicIntegerFieldUpdater<InboundHub> WIP =
       AtomicIntegerFieldUpdater.newUpdater(InboundHub.class, "wip");
+
+  private volatile long discarded;
+  @SuppressWarnings("rawtypes")
+  private static final AtomicLongFieldUpdater<InboundHub> DISCARDED =
+      AtomicLongFieldUpdater.newUpdater(InboundHub.class, "discarded");
 
   private volatile boolean done;
   private Throwable error;
@@ -133,6 +139,11 @@ final class InboundHub<T> extends Flux<T> implements CoreSubscriber<T>, Disposab
    */
   boolean isFull() {
     return queue.size() >= capacity;
+  }
+
+  /** How many elements were discarded because no one subscribed (see the class comment). */
+  long discarded() {
+    return discarded;
   }
 
   /** The number of current subscribers. */
@@ -259,6 +270,15 @@ final class InboundHub<T> extends Flux<T> implements CoreSubscriber<T>, Disposab
       } else if (done && queue.isEmpty()) {
         terminate(); // nothing held: later subscribers get the terminal signal at once
         return;
+      } else if (!done) {
+        // No one listens: keep the latest 'capacity' and go on reading (see the class comment).
+        // Nothing is requested exactly when the held and the consumed-but-not-yet-re-requested
+        // fill the capacity; each discarded element is then requested again on its own.
+        Subscription s = upstream;
+        while (s != null && queue.size() + consumed >= capacity && queue.poll() != null) {
+          DISCARDED.incrementAndGet(this);
+          s.request(1);
+        }
       }
       missed = WIP.addAndGet(this, -missed);
       if (missed == 0) {

@@ -89,6 +89,11 @@ final class Negotiator {
     return Mono.empty();
   }
 
+  /** The features of the current stream: before {@link #authenticate}, those that offer SASL. */
+  StreamFeatures features() {
+    return features;
+  }
+
   /** The connection being negotiated. */
   XmppConnection connection() {
     return conn;

@@ -455,6 +455,11 @@ final class Session implements XmppSession {
     return terminated.get();
   }
 
+  /** What the negotiation of the current connection established (SASL outcome, TLS session). */
+  Negotiated negotiated() {
+    return negotiated;
+  }
+
   /** The cause that ended the session, if it has ended with one: for the handler's callback. */
   Mono<Throwable> closeCause() {
     return events.asFlux().ofType(SessionEvent.Closed.class).next()

@@ -16,14 +16,29 @@ import reactor.test.StepVerifier;
 class InboundHubTest {
 
   @Test
-  void holdsElementsForTheFirstSubscriberAndThenStopsRequesting() {
+  void withNoSubscriberItKeepsReadingAndHoldsTheLatestForTheNextOne() {
     AtomicLong requested = new AtomicLong();
     InboundHub<Integer> hub = new InboundHub<>(4);
-    Flux.range(1, 100).doOnRequest(requested::addAndGet).subscribe(hub);
+    Flux.range(1, 100).concatWith(Flux.never()).doOnRequest(requested::addAndGet).subscribe(hub);
 
-    assertThat(requested.get()).isEqualTo(4);
-    StepVerifier.create(hub.take(6)).expectNext(1, 2, 3, 4, 5, 6).verifyComplete();
-    assertThat(requested.get()).isLessThanOrEqualTo(6 + 4);
+    assertThat(requested.get()).isGreaterThanOrEqualTo(100); // a send-only session still reads
+    assertThat(hub.discarded()).isEqualTo(97); // the latest capacity - 1 are held
+    StepVerifier.create(hub.take(3)).expectNext(98, 99, 100).verifyComplete();
+  }
+
+  @Test
+  void aSubscriberWithoutDemandStopsTheReading() {
+    AtomicLong requested = new AtomicLong();
+    InboundHub<Integer> hub = new InboundHub<>(4);
+    StepVerifier.create(hub, 0)
+        .then(() -> Flux.range(1, 100).doOnRequest(requested::addAndGet).subscribe(hub))
+        .then(() -> assertThat(requested.get()).isEqualTo(4))
+        .thenRequest(6)
+        .expectNext(1, 2, 3, 4, 5, 6)
+        .then(() -> assertThat(requested.get()).isLessThanOrEqualTo(6 + 4))
+        .then(() -> assertThat(hub.discarded()).isZero())
+        .thenCancel()
+        .verify(Duration.ofSeconds(5));
   }
 
   @Test

@@ -4,9 +4,6 @@ import dev.xmppreactive.codec.XmlFramingException;
 import dev.xmppreactive.codec.XmlStreamDecoder;
 import dev.xmppreactive.jid.Jid;
 import dev.xmppreactive.jid.JidFormatException;
-import dev.xmppreactive.sasl.SaslElements;
-import dev.xmppreactive.sasl.SaslException;
-import dev.xmppreactive.sasl.SaslFailureCondition;
 import dev.xmppreactive.stanza.Iq;
 import dev.xmppreactive.stanza.Stanza;
 import dev.xmppreactive.stanza.StanzaError;
@@ -23,7 +20,6 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.time.Duration;
-import java.util.Base64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -44,9 +40,8 @@ import reactor.core.publisher.Mono;
 final class ConnectionHandler extends ChannelInboundHandlerAdapter {
 
   static final String TLS_NS = "urn:ietf:params:xml:ns:xmpp-tls";
-  static final String SASL_NS = SaslElements.NS;
+  static final String SASL_NS = SaslNegotiation.NS;
   static final String BIND_NS = "urn:ietf:params:xml:ns:xmpp-bind";
-  static final int MAX_SASL_FAILURES = 3;
 
   private static final Logger log = LoggerFactory.getLogger(ConnectionHandler.class);
 
@@ -59,9 +54,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
   private boolean secured;
   private boolean awaitingTls;
   private String user;
-  private SaslServerMechanism sasl;
+  private final SaslNegotiation sasl;
   private String mechanism;
-  private int saslFailures;
   private ServerSession session;
   private volatile boolean closing;
 
@@ -69,6 +63,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     this.core = core;
     this.config = core.config();
     this.decoder = decoder;
+    this.sasl = new SaslNegotiation(core);
   }
 
   @Override
@@ -103,9 +98,10 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         return;
       }
       if (awaitingTls) {
-        // Bytes after <starttls/> that did not come through TLS: injected plaintext (RFC 6120 §5.4.3.1).
+        // Bytes after <starttls/> that did not come through TLS: injected plaintext (RFC 6120
+        // §5.4.3.1). They are not processed; the connection closes once <proceed/> is out.
         closing = true;
-        wire.closeNow();
+        wire.closeAfterWrites();
         return;
       }
       if (msg instanceof StreamHeader h) {
@@ -190,18 +186,9 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         }
         b.child(tls.build());
       }
-      if (secured || config.tls != TlsRequirement.REQUIRED) {
-        XmlElement.Builder mechanisms = XmlElement.builder("mechanisms", SASL_NS);
-        boolean any = false;
-        for (ServerMechanism m : config.mechanisms) {
-          if (offered(m)) {
-            mechanisms.textElement("mechanism", SASL_NS, m.mechanismName());
-            any = true;
-          }
-        }
-        if (any) {
-          b.child(mechanisms.build());
-        }
+      XmlElement mechanisms = sasl.feature(secured);
+      if (mechanisms != null) {
+        b.child(mechanisms);
       }
     } else {
       b.child(XmlElement.empty("bind", BIND_NS));
@@ -211,11 +198,6 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
       }
     }
     return b.build();
-  }
-
-  private boolean offered(ServerMechanism m) {
-    return (m != ServerMechanism.PLAIN || secured)
-        && (secured || config.tls != TlsRequirement.REQUIRED);
   }
 
   private void onEnd() {
@@ -323,87 +305,21 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
 
   // RFC 6120 §6.4.
   private void sasl(XmlElement e) {
-    switch (e.localName()) {
-      case "auth" -> {
-        String name = e.attribute("mechanism");
-        ServerMechanism m = null;
-        for (ServerMechanism candidate : config.mechanisms) {
-          if (candidate.mechanismName().equals(name) && offered(candidate)) {
-            m = candidate;
-          }
-        }
-        if (m == null) {
-          boolean plainOnClear = ServerMechanism.PLAIN.mechanismName().equals(name) && !secured;
-          saslFailure(plainOnClear || (!secured && config.tls == TlsRequirement.REQUIRED)
-              ? SaslFailureCondition.ENCRYPTION_REQUIRED : SaslFailureCondition.INVALID_MECHANISM,
-              null);
-          return;
-        }
-        mechanism = m.mechanismName();
-        sasl = m.scramHash() == null ? new PlainServer(core.accounts(), core.domain().toString())
-            : new ScramServer(m.scramHash(), core.accounts(), core.domain().toString(), core.secret(),
-                config.scramIterations);
-        step(e);
-      }
-      case "response" -> {
-        if (sasl == null) {
-          saslFailure(SaslFailureCondition.MALFORMED_REQUEST, "no exchange in progress");
-        } else {
-          step(e);
-        }
-      }
-      case "abort" -> {
-        sasl = null;
-        saslFailure(SaslFailureCondition.ABORTED, null);
-      }
-      default -> streamError(StreamErrorCondition.UNSUPPORTED_STANZA_TYPE, null);
-    }
-  }
-
-  private void step(XmlElement e) {
-    byte[] data;
-    try {
-      data = SaslElements.data(e);
-    } catch (SaslException bad) {
-      sasl = null;
-      saslFailure(SaslFailureCondition.INCORRECT_ENCODING, null);
-      return;
-    }
-    SaslServerStep next = sasl.step(data);
-    if (next instanceof SaslServerStep.Challenge c) {
-      wire.write(XmlElement.builder("challenge", SASL_NS).text(base64(c.data())).build());
-    } else if (next instanceof SaslServerStep.Success s) {
-      sasl = null;
-      user = s.username();
-      XmlElement.Builder success = XmlElement.builder("success", SASL_NS);
-      if (s.data() != null) {
-        success.text(base64(s.data()));
-      }
+    SaslNegotiation.Outcome outcome = sasl.handle(e, secured);
+    if (outcome instanceof SaslNegotiation.Outcome.Reply r) {
+      wire.write(r.element());
+    } else if (outcome instanceof SaslNegotiation.Outcome.Authenticated a) {
+      user = a.username();
+      mechanism = a.mechanism();
       headerSent = false;
       decoder.restart(); // §6.4.6: a new stream follows at once
-      wire.write(success.build());
-    } else {
-      SaslServerStep.Failure f = (SaslServerStep.Failure) next;
-      sasl = null;
-      saslFailure(f.condition(), f.text());
-    }
-  }
-
-  private void saslFailure(SaslFailureCondition condition, String text) {
-    XmlElement.Builder b = XmlElement.builder("failure", SASL_NS)
-        .child(XmlElement.empty(condition.elementName(), SASL_NS));
-    if (text != null) {
-      b.child(XmlElement.builder("text", SASL_NS).lang("en").text(text).build());
-    }
-    wire.write(b.build());
-    if (condition != SaslFailureCondition.ABORTED && ++saslFailures >= MAX_SASL_FAILURES) {
-      // §6.4.5: past the retries the server allows, a policy-violation stream error.
+      wire.write(a.success());
+    } else if (outcome instanceof SaslNegotiation.Outcome.TooManyFailures f) {
+      wire.write(f.failure());
       streamError(StreamErrorCondition.POLICY_VIOLATION, "too many failed authentication attempts");
+    } else {
+      streamError(StreamErrorCondition.UNSUPPORTED_STANZA_TYPE, null);
     }
-  }
-
-  private static String base64(byte[] data) {
-    return data.length == 0 ? "=" : Base64.getEncoder().encodeToString(data);
   }
 
   private void beforeBinding(XmlElement e) {

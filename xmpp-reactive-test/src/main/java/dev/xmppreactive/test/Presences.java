@@ -3,8 +3,6 @@ package dev.xmppreactive.test;
 import dev.xmppreactive.jid.Jid;
 import dev.xmppreactive.stanza.Message;
 import dev.xmppreactive.stanza.Presence;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Presence, RFC 6121 §4 (broadcast, probes, directed presence), and the subscriptions of §3 with
@@ -202,15 +200,5 @@ final class Presences {
 
   boolean isLocal(Jid j) {
     return j.domainpart().equals(core.domain().domainpart());
-  }
-
-  List<ServerSession> interested(String user) {
-    List<ServerSession> out = new ArrayList<>();
-    for (ServerSession s : core.sessionsOf(user)) {
-      if (s.interested) {
-        out.add(s);
-      }
-    }
-    return out;
   }
 }

@@ -37,6 +37,10 @@ final class Roster {
     return old;
   }
 
+  int size() {
+    return items.size();
+  }
+
   List<RosterEntry> items() {
     return new ArrayList<>(items.values());
   }

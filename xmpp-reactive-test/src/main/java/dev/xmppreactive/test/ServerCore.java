@@ -3,7 +3,6 @@ package dev.xmppreactive.test;
 import dev.xmppreactive.jid.Jid;
 import dev.xmppreactive.stanza.Iq;
 import dev.xmppreactive.stanza.Message;
-import dev.xmppreactive.stanza.Presence;
 import dev.xmppreactive.stanza.Stanza;
 import dev.xmppreactive.stanza.StanzaError;
 import dev.xmppreactive.stanza.StanzaErrorCondition;
@@ -388,11 +387,5 @@ final class ServerCore {
       return null;
     }
     return s.errorReply(StanzaError.of(condition));
-  }
-
-  /** Whether the stanza is an available or unavailable presence (not subscription-related). */
-  static boolean isBroadcastType(Stanza s) {
-    return s instanceof Presence p
-        && (p.type() == Presence.Type.AVAILABLE || p.type() == Presence.Type.UNAVAILABLE);
   }
 }

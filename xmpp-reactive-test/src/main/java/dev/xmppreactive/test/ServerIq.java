@@ -25,6 +25,8 @@ final class ServerIq {
   static final String SESSION_NS = "urn:ietf:params:xml:ns:xmpp-session";
   /** The longest roster name or group the server accepts (RFC 6121 §2.3.3). */
   static final int MAX_NAME = 1023;
+  /** The most items a client may put in its roster, so that memory stays bounded. */
+  static final int MAX_ITEMS = 10_000;
 
   private final ServerCore core;
   private final Subscriptions subscriptions;
@@ -159,6 +161,10 @@ final class ServerIq {
       return;
     }
     RosterEntry old = roster.get(contact);
+    if (old == null && roster.size() >= MAX_ITEMS) {
+      error(from, iq, StanzaErrorCondition.RESOURCE_CONSTRAINT, "the roster is full");
+      return;
+    }
     // §2.1.2.5, §2.1.2.2: the client cannot set 'subscription' (but to remove) nor 'ask'.
     RosterEntry entry = new RosterEntry(contact, name,
         old == null ? Subscription.NONE : old.subscription(), old != null && old.pendingOut(), groups);

@@ -43,15 +43,25 @@ final class RawClient implements AutoCloseable {
   private static final Object CLOSED = new Object();
 
   private final RunningServer server;
+  private final boolean tlsOnProceed;
   private final BlockingQueue<Object> inbound = new LinkedBlockingQueue<>();
   private Connection connection;
 
-  private RawClient(RunningServer server) {
+  private RawClient(RunningServer server, boolean tlsOnProceed) {
     this.server = server;
+    this.tlsOnProceed = tlsOnProceed;
   }
 
   static RawClient connect(RunningServer server) {
-    RawClient client = new RawClient(server);
+    return connect(server, true);
+  }
+
+  /**
+   * Connects; without {@code tlsOnProceed} the client does not start TLS after {@code <proceed/>} and
+   * reads on in plaintext, to see what the server sends there.
+   */
+  static RawClient connect(RunningServer server, boolean tlsOnProceed) {
+    RawClient client = new RawClient(server, tlsOnProceed);
     client.connection = TcpClient.create()
         .host(server.host())
         .port(server.port())
@@ -70,7 +80,8 @@ final class RawClient implements AutoCloseable {
   private final class Reader extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-      if (msg instanceof XmlElement e && e.is("proceed", ConnectionHandler.TLS_NS)) {
+      if (tlsOnProceed && msg instanceof XmlElement e
+          && e.is("proceed", ConnectionHandler.TLS_NS)) {
         // TLS starts at the next byte: the handler goes in before the channel reads again.
         ctx.pipeline().addFirst("tls", new SslHandler(engine()));
       }

@@ -59,6 +59,37 @@ class RawStreamTest {
   }
 
   @Test
+  void plaintextInjectedAfterStartTlsEndsTheConnection() {
+    raw.close();
+    raw = RawClient.connect(server, false); // reads on in plaintext: any answer would show
+    raw.open();
+    // <starttls/> and, in the same write, bytes that would be taken for the first ones over TLS.
+    raw.sendRaw("<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/><stream:stream"
+        + " xmlns='jabber:client' xmlns:stream='http://etherx.jabber.org/streams'"
+        + " to='example.test' version='1.0'>");
+    XmlElement proceed = raw.nextElement();
+    assertThat(proceed.is("proceed", ConnectionHandler.TLS_NS)).isTrue();
+    // The injected header is not answered: the connection just ends.
+    raw.expectAbruptClose();
+  }
+
+  @Test
+  void optionalTlsOffersScramButNotPlainInCleartext() {
+    try (RunningServer optional = XmppTestServer.create().user("alice", "secret")
+        .tls(TlsRequirement.OPTIONAL).start();
+         RawClient client = RawClient.connect(optional)) {
+      XmlElement features = client.open();
+      XmlElement starttls = features.element("starttls", ConnectionHandler.TLS_NS);
+      assertThat(starttls).isNotNull();
+      assertThat(starttls.element("required", ConnectionHandler.TLS_NS)).isNull();
+      assertThat(features.element("mechanisms", ConnectionHandler.SASL_NS).elements())
+          .extracting(XmlElement::text).containsExactly("SCRAM-SHA-256");
+      XmlElement failure = client.authPlain("alice", "secret");
+      assertThat(failure.element("encryption-required", ConnectionHandler.SASL_NS)).isNotNull();
+    }
+  }
+
+  @Test
   void theServerChoosesAResourceWhenAskedForNone() {
     Jid jid = raw.login("alice", "secret", null);
     assertThat(jid.bare()).isEqualTo(Jid.of("alice@example.test"));

@@ -1,0 +1,68 @@
+package dev.xmppreactive.test;
+
+import dev.xmppreactive.stanza.StanzaErrorCondition;
+import dev.xmppreactive.stream.StreamError;
+import dev.xmppreactive.stream.StreamErrorCondition;
+import dev.xmppreactive.xml.XmlElement;
+
+/** The nonzas of XEP-0198 the server writes, and reading the 'h' of those it receives. */
+final class SmElements {
+
+  /** The XEP-0198 namespace. */
+  static final String NS = "urn:xmpp:sm:3";
+
+  /** {@code <r/>}. */
+  static final XmlElement R = XmlElement.empty("r", NS);
+
+  private SmElements() {
+  }
+
+  static XmlElement a(long h) {
+    return XmlElement.builder("a", NS).attribute("h", Long.toString(h)).build();
+  }
+
+  static XmlElement enabled(String id, long max) {
+    XmlElement.Builder b = XmlElement.builder("enabled", NS);
+    if (id != null) {
+      b.attribute("id", id).attribute("resume", "true").attribute("max", Long.toString(max));
+    }
+    return b.build();
+  }
+
+  static XmlElement resumed(String previd, long h) {
+    return XmlElement.builder("resumed", NS).attribute("previd", previd)
+        .attribute("h", Long.toString(h)).build();
+  }
+
+  static XmlElement failed(StanzaErrorCondition condition) {
+    return XmlElement.builder("failed", NS)
+        .child(XmlElement.empty(condition.elementName(), StanzaErrorCondition.NS)).build();
+  }
+
+  /** The stream error for an 'h' higher than the count of stanzas sent (XEP-0198 §6). */
+  static StreamError handledCountTooHigh(long h, long sent) {
+    XmlElement app = XmlElement.builder("handled-count-too-high", NS)
+        .attribute("h", Long.toString(h)).attribute("send-count", Long.toString(sent)).build();
+    return new StreamError(StreamErrorCondition.UNDEFINED_CONDITION,
+        "You acknowledged " + h + " stanzas, but I only sent you " + sent + " so far.", "en", app, "");
+  }
+
+  /** Whether a boolean attribute (xs:boolean) is true. */
+  static boolean isTrue(String value) {
+    return "true".equals(value) || "1".equals(value);
+  }
+
+  /**
+   * The 'h' attribute, an xs:unsignedInt.
+   *
+   * @return the value, or -1 if missing or not an unsignedInt
+   */
+  static long h(XmlElement e) {
+    String v = e.attribute("h");
+    if (v == null || v.isEmpty() || v.length() > 10 || !v.chars().allMatch(Character::isDigit)) {
+      return -1;
+    }
+    long h = Long.parseLong(v);
+    return h > 0xFFFF_FFFFL ? -1 : h;
+  }
+}

@@ -17,7 +17,9 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import dev.xmppreactive.client.SessionEvent;
 import reactor.test.StepVerifier;
+import reactor.util.retry.Retry;
 
 /** Scripting the server side and injecting faults, seen from our client. */
 class FaultInjectionTest {
@@ -33,7 +35,9 @@ class FaultInjectionTest {
   @BeforeEach
   void start() {
     server = XmppTestServer.create().user("alice", "secret").user("bob", "secret").start();
-    alice = server.clientFor("alice").connect().block(WAIT);
+    // These tests are about how a session ends, so alice does not reconnect; the last test shows
+    // what the library's default client does instead.
+    alice = server.clientFor("alice").reconnect(Retry.max(0)).connect().block(WAIT);
     bob = server.clientFor("bob").connect().block(WAIT);
     aliceOnServer = server.session(alice.jid()).block(WAIT);
   }
@@ -151,10 +155,29 @@ class FaultInjectionTest {
         .thenConsumeWhile(s -> true)
         .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(XmppException.class))
         .verify(WAIT);
-    // Not resumable (our client did not enable XEP-0198), so the server's session ends too, and
-    // bob, alice's contact-less peer, is unaffected.
-    StepVerifier.create(aliceOnServer.onEnd()).verifyComplete();
     assertThat(bob.isClosed()).isFalse();
+  }
+
+  @Test
+  void theDefaultClientResumesADroppedConnectionAndLosesNothing() {
+    XmppSession carol = server.clientFor("bob", "phone").connect().block(WAIT);
+    TestSession carolOnServer = server.session(carol.jid()).block(WAIT);
+    StepVerifier.create(carol.messages().map(Message::body))
+        .then(() -> alice.send(Message.chat(carol.jid(), "before")).subscribe())
+        .expectNext("before")
+        .then(() -> {
+          carolOnServer.dropConnection();
+          // sent while carol is away: the server queues it for the resumed stream (XEP-0198 §5)
+          alice.send(Message.chat(carol.jid(), "while away")).subscribe();
+        })
+        .expectNext("while away")
+        .thenCancel()
+        .verify(WAIT);
+    StepVerifier.create(carol.events().filter(e -> e instanceof SessionEvent.Resumed).next())
+        .expectNextCount(1)
+        .verifyComplete();
+    assertThat(carol.isClosed()).isFalse();
+    carol.close().block(WAIT);
   }
 
   @Test

@@ -37,16 +37,36 @@ final class NameCache {
    * @throws IllegalArgumentException if {@code local} is not an NCName
    */
   XmlName get(String prefix, String local, String namespace) {
-    int mask = names.length - 1;
+    XmlName n = find(prefix, local, namespace);
+    return n != null ? n : add(prefix, local, namespace);
+  }
+
+  /** The name {@code {namespace}local} remembered under {@code prefix}, or {@code null}. */
+  XmlName find(String prefix, String local, String namespace) {
+    XmlName[] all = names;
+    int mask = all.length - 1;
     int i = hash(prefix, local, namespace) & mask;
     while (true) {
-      XmlName n = names[i];
+      XmlName n = all[i];
       if (n == null) {
-        break;
+        return null;
       }
       if (same(locals[i], local) && same(namespaces[i], namespace) && same(prefixes[i], prefix)) {
         return n;
       }
+      i = (i + 1) & mask;
+    }
+  }
+
+  /**
+   * Remembers and returns a new name; it must not be remembered yet.
+   *
+   * @throws IllegalArgumentException if {@code local} is not an NCName
+   */
+  private XmlName add(String prefix, String local, String namespace) {
+    int mask = names.length - 1;
+    int i = hash(prefix, local, namespace) & mask;
+    while (names[i] != null) {
       i = (i + 1) & mask;
     }
     XmlName n = new XmlName(namespace, local);

@@ -47,6 +47,10 @@ public final class Jid implements Comparable<Jid>, Serializable {
    */
   public static Jid of(String address) {
     Objects.requireNonNull(address, "address");
+    Jid simple = simple(address);
+    if (simple != null) {
+      return simple;
+    }
     if (address.isEmpty()) {
       throw new JidFormatException(Part.ADDRESS, "empty", address);
     }
@@ -57,6 +61,84 @@ public final class Jid implements Comparable<Jid>, Serializable {
     String domain = at < 0 ? beforeResource : beforeResource.substring(at + 1);
     String resource = slash < 0 ? null : address.substring(slash + 1);
     return prepare(local, domain, resource, address);
+  }
+
+  /**
+   * The common case in one pass over the text, or {@code null} to take the general path: an address
+   * whose preparation would change nothing and refuse nothing. That is a localpart of printable ASCII
+   * without capitals, spaces or the characters RFC 7622 §3.3.1 forbids (UsernameCaseMapped leaves
+   * such a string as it is); a domainpart of lower-case LDH labels, none empty and none an A-label,
+   * without a final dot (IDNA and the domain rules of §3.2 leave it as it is); a resourcepart of
+   * printable ASCII (OpaqueString leaves it as it is, §3.4); at most 1023 characters, so that no part
+   * is longer than §3 allows. The text is then already the normalised address.
+   */
+  private static Jid simple(String address) {
+    int n = address.length();
+    if (n == 0 || n > JidParts.MAX_PART_BYTES) {
+      return null;
+    }
+    int at = -1;
+    int slash = n;
+    int labelStart = 0;
+    for (int i = 0; i < n; i++) {
+      char c = address.charAt(i);
+      if (c == '/') {
+        slash = i;
+        break;
+      }
+      if (c == '@') {
+        if (at >= 0 || i == 0) {
+          return null; // a second '@', or an empty localpart: the general path says what is wrong
+        }
+        at = i;
+        labelStart = i + 1;
+      } else if (c == '.') {
+        if (i == labelStart || isALabelAt(address, labelStart)) {
+          return null;
+        }
+        labelStart = i + 1;
+      } else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')
+          && (at >= 0 || !isPlainLocalChar(c))) {
+        return null; // not LDH in the domainpart, or not plain in what may be the localpart
+      }
+    }
+    if (slash == labelStart || isALabelAt(address, labelStart)) {
+      return null; // an empty domainpart or last label, a final dot, or an A-label
+    }
+    if (at < 0) {
+      for (int i = 0; i < slash; i++) {
+        char c = address.charAt(i);
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
+            || c == '.')) {
+          return null; // no '@': what was read as a localpart is the domainpart
+        }
+      }
+    }
+    if (slash < n) {
+      if (slash == n - 1) {
+        return null; // an empty resourcepart
+      }
+      for (int i = slash + 1; i < n; i++) {
+        char c = address.charAt(i);
+        if (c < 0x20 || c >= 0x7F) {
+          return null;
+        }
+      }
+    }
+    Jid j = new Jid(at < 0 ? null : address.substring(0, at), address.substring(at + 1, slash),
+        slash < n ? address.substring(slash + 1) : null);
+    j.string = address;
+    return j;
+  }
+
+  /** Printable ASCII without capitals and without what RFC 7622 §3.3.1 forbids in a localpart. */
+  private static boolean isPlainLocalChar(char c) {
+    return c > 0x20 && c < 0x7F && !(c >= 'A' && c <= 'Z') && c != '"' && c != '&' && c != '\''
+        && c != ':' && c != '<' && c != '>';
+  }
+
+  private static boolean isALabelAt(String s, int labelStart) {
+    return s.startsWith("xn--", labelStart);
   }
 
   /**

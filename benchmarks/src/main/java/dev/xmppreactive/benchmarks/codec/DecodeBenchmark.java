@@ -55,6 +55,9 @@ import org.openjdk.jmh.infra.Blackhole;
  *   <li>{@link #aaltoScan}: the ceiling: Aalto's async reader (configured as our decoder configures
  *       it) fed the same 4 KiB reads, {@code next()} until it needs input; no names, text or objects
  *       asked for.</li>
+ *   <li>{@link #aaltoScanWithStrings}: the same scan, also asking Aalto for each start tag's name and
+ *       namespace, each attribute value and each run of text: what any decoder that hands out text
+ *       must take from Aalto, with nothing built from it.</li>
  * </ul>
  */
 @BenchmarkMode(Mode.Throughput)
@@ -159,6 +162,17 @@ public class DecodeBenchmark {
       events += AaltoScan.scan(r, c);
     }
     return events;
+  }
+
+  /** Aalto's scan, and the strings any decoder must take from it: a ceiling that builds nothing. */
+  @Benchmark
+  public long aaltoScanWithStrings() throws XMLStreamException {
+    AsyncXMLStreamReader<AsyncByteArrayFeeder> r = AaltoScan.reader();
+    long sum = AaltoScan.scanWithStrings(r, header);
+    for (byte[] c : chunks) {
+      sum += AaltoScan.scanWithStrings(r, c);
+    }
+    return sum;
   }
 
   private static int check(int n) {

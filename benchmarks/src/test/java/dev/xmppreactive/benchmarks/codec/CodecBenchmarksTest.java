@@ -106,6 +106,7 @@ class CodecBenchmarksTest {
     assertThat(b.smackParseStanza(bh)).isEqualTo(StanzaCorpus.STANZAS);
     assertThat(b.smackStream(bh)).isEqualTo(StanzaCorpus.STANZAS);
     assertThat(b.aaltoScan()).isGreaterThan(StanzaCorpus.STANZAS * 4);
+    assertThat(b.aaltoScanWithStrings()).isGreaterThan(corpus.body().length / 2);
   }
 
   @Test

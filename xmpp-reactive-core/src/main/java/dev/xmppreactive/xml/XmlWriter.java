@@ -15,7 +15,8 @@ import java.util.Map;
  */
 public final class XmlWriter {
 
-  private static final int FLAT_CACHE = 8;
+  private static final int FLAT_CACHE = 64;
+  private static final int FLAT_PROBES = 4;
 
   private String[] prefixes = new String[16];
   private String[] uris = new String[16];
@@ -131,13 +132,22 @@ public final class XmlWriter {
 
   /**
    * The declarations of a map as prefix, URI, prefix, URI…; the same array for the same map while
-   * it stays in a small table, as decoded elements share their maps (and any map an element holds
-   * is immutable).
+   * it stays in a small identity table (64 slots, 4 probes), as decoded elements share their maps
+   * (and any map an element holds is immutable).
    */
   private String[] flat(Map<String, String> declarations) {
-    int i = System.identityHashCode(declarations) & (FLAT_CACHE - 1);
-    if (flatMaps[i] == declarations) {
-      return flatDeclarations[i];
+    int mask = FLAT_CACHE - 1;
+    int home = System.identityHashCode(declarations) & mask;
+    int free = -1;
+    for (int k = 0; k < FLAT_PROBES; k++) {
+      int i = (home + k) & mask;
+      Map<String, String> m = flatMaps[i];
+      if (m == declarations) {
+        return flatDeclarations[i];
+      }
+      if (m == null && free < 0) {
+        free = i;
+      }
     }
     String[] d = new String[declarations.size() * 2];
     int k = 0;
@@ -145,6 +155,7 @@ public final class XmlWriter {
       d[k++] = entry.getKey();
       d[k++] = entry.getValue();
     }
+    int i = free >= 0 ? free : home; // when the neighbourhood is full, the home slot gives way
     flatMaps[i] = declarations;
     flatDeclarations[i] = d;
     return d;

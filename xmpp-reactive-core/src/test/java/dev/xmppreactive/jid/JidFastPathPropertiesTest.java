@@ -74,6 +74,20 @@ class JidFastPathPropertiesTest {
       assertThat(f.localpart()).isEqualTo(g.localpart());
       assertThat(f.domainpart()).isEqualTo(g.domainpart());
       assertThat(f.resourcepart()).isEqualTo(g.resourcepart());
+      assertThat(f.bare()).isEqualTo(g.bare()).hasToString(g.bare().toString());
+      assertThat(f.bare().localpart()).isEqualTo(g.localpart());
+      assertThat(f.bare().domainpart()).isEqualTo(g.domainpart());
+      assertThat(f.domainJid()).isEqualTo(g.domainJid());
+      assertThat(f.withResource("r")).isEqualTo(g.withResource("r"));
+      assertThat(f.withResource("r").resourcepart()).isEqualTo("r");
+      assertThat(f.isSameBare(g)).isTrue();
+      assertThat(f.isSameBare(g.withResource("other"))).isTrue();
+      assertThat(f.isSameBare(Jid.of("someone@else.example"))).isEqualTo(
+          g.bare().equals(Jid.of("someone@else.example")));
+      assertThat(new boolean[] {f.hasLocalpart(), f.hasResource(), f.isBare(), f.isFull(),
+          f.isDomain()}).containsExactly(g.hasLocalpart(), g.hasResource(), g.isBare(), g.isFull(),
+          g.isDomain());
+      assertThat(f.compareTo(g)).isZero();
     } else {
       assertThat(fast).as(address).isEqualTo(general);
     }
@@ -87,6 +101,27 @@ class JidFastPathPropertiesTest {
       Jid j = Jid.of(a);
       assertThat(j.toString()).isSameAs(a); // the text itself, already normal
       assertThat(j).isEqualTo(Jid.of(j.localpart(), j.domainpart(), j.resourcepart()));
+    }
+  }
+
+  @Example
+  void theSerialFormIsTheThreeParts() throws Exception {
+    assertThat(java.io.ObjectStreamClass.lookup(Jid.class).getFields())
+        .extracting(java.io.ObjectStreamField::getName)
+        .containsExactly("domainpart", "localpart", "resourcepart");
+    for (String a : new String[] {"romeo@montague.example/orchard", "example.com", "Ju@Ex.COM/B"}) {
+      Jid j = Jid.of(a);
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+      try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+        out.writeObject(j);
+      }
+      try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+          new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+        Jid read = (Jid) in.readObject();
+        assertThat(read).isEqualTo(j);
+        assertThat(read.localpart()).isEqualTo(j.localpart());
+        assertThat(read.resourcepart()).isEqualTo(j.resourcepart());
+      }
     }
   }
 

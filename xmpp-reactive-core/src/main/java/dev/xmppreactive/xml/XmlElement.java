@@ -22,8 +22,9 @@ import java.util.Optional;
  * in order, text exactly (whitespace included). Adjacent text is always merged, so an element has the
  * same content however its text arrived.
  *
- * <p>Instances are thread-safe. Create them with {@link #builder(String, String)}; change them with
- * {@link #toBuilder()} or the {@code with*} methods, which return copies.
+ * <p>Instances are thread-safe. Create them with {@link #builder(String, String)} (a parser may use
+ * {@link UncheckedXmlBuilder}, which does not check again what the parser has checked); change them
+ * with {@link #toBuilder()} or the {@code with*} methods, which return copies.
  */
 public final class XmlElement implements XmlNode {
 

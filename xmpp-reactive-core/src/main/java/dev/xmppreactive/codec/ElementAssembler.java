@@ -3,19 +3,20 @@ package dev.xmppreactive.codec;
 import com.fasterxml.aalto.AsyncXMLStreamReader;
 import dev.xmppreactive.stream.StreamErrorCondition;
 import dev.xmppreactive.stream.StreamHeader;
-import dev.xmppreactive.xml.XmlAttribute;
+import dev.xmppreactive.xml.UncheckedXmlBuilder;
 import dev.xmppreactive.xml.XmlElement;
 import dev.xmppreactive.xml.XmlName;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
  * Turns the parser's events inside a top-level element into an {@link XmlElement}, and the root start
- * tag into a {@link StreamHeader}, enforcing the per-element {@link XmlLimits}. The stack and the
- * text buffer are reused from element to element; text that arrives in one piece (the common case)
- * is not copied again. Not thread-safe.
+ * tag into a {@link StreamHeader}, enforcing the per-element {@link XmlLimits}. Elements are made
+ * with an {@link UncheckedXmlBuilder}, which checks nothing again: Aalto has checked names,
+ * namespaces, duplicate attributes and every character (behind the parser's own UTF-8 check). Its
+ * buffers and the text buffer are reused from element to element; text that arrives in one piece
+ * (the common case) is not copied again. Not thread-safe.
  */
 final class ElementAssembler {
 
@@ -24,8 +25,7 @@ final class ElementAssembler {
   private final XmlLimits limits;
   private final NameCache names;
   private final LongSupplier offset;
-  private XmlElement.Builder[] stack = new XmlElement.Builder[8];
-  private int depth;
+  private final UncheckedXmlBuilder tree = new UncheckedXmlBuilder();
   private String pendingText;
   private StringBuilder text = new StringBuilder(256);
   private static final int DECLARATIONS = 32;
@@ -45,13 +45,12 @@ final class ElementAssembler {
 
   /** How many elements are open: 0 between top-level elements, 1 inside one, and so on. */
   int depth() {
-    return depth;
+    return tree.depth();
   }
 
   /** Drops any element in progress. */
   void reset() {
-    Arrays.fill(stack, 0, depth, null);
-    depth = 0;
+    tree.reset();
     pendingText = null;
     if (text.capacity() > KEEP_TEXT_CAPACITY) {
       text = new StringBuilder(256);
@@ -120,6 +119,7 @@ final class ElementAssembler {
    * @param inherited for a top-level element, the stream header's declarations to carry, else unused
    */
   void start(AsyncXMLStreamReader<?> r, Map<String, String> inherited) {
+    int depth = tree.depth();
     if (depth >= limits.maxDepth()) {
       throw fail(StreamErrorCondition.POLICY_VIOLATION,
           "elements nested deeper than " + limits.maxDepth());
@@ -127,15 +127,11 @@ final class ElementAssembler {
     flushText();
     String local = r.getLocalName();
     String prefix = nz(r.getPrefix());
-    checkName(prefix, local);
     checkCounts(r);
-    XmlElement.Builder b = XmlElement.builder(names.get(prefix, local, nz(r.getNamespaceURI())));
-    if (!prefix.isEmpty()) {
-      b.prefix(prefix);
-    }
+    tree.start(name(prefix, local, nz(r.getNamespaceURI())), prefix);
     boolean topLevel = depth == 0 && inherited != null;
     if (topLevel) {
-      b.namespaceDeclarations(inherited); // shared, not copied
+      tree.declarations(inherited); // shared, not copied
     }
     int declarations = r.getNamespaceCount();
     for (int i = 0; i < declarations; i++) {
@@ -145,22 +141,17 @@ final class ElementAssembler {
       if (p.equals("xml")) {
         continue; // predefined; Aalto has checked it is bound to its one namespace
       } else if (declarations == 1 && !topLevel) {
-        b.namespaceDeclarations(declaration(p, uri)); // the common case: one, and seen before
+        tree.declarations(declaration(p, uri)); // the common case: one, and seen before
       } else {
-        b.declareNamespace(p, uri);
+        tree.declare(p, uri);
       }
     }
     for (int i = 0, n = r.getAttributeCount(); i < n; i++) {
       String ap = nz(r.getAttributePrefix(i));
       String al = r.getAttributeLocalName(i);
-      checkName(ap, al);
-      XmlName an = names.get(ap, al, nz(r.getAttributeNamespace(i)));
-      b.addAttribute(new XmlAttribute(an, ap, checkedValue(r, i)));
+      XmlName an = name(ap, al, nz(r.getAttributeNamespace(i)));
+      tree.attribute(an, ap, checkedValue(r, i));
     }
-    if (depth == stack.length) {
-      stack = Arrays.copyOf(stack, depth * 2);
-    }
-    stack[depth++] = b;
   }
 
   /** Adds the text of the current event (characters, CDATA or whitespace) to the open element. */
@@ -183,23 +174,17 @@ final class ElementAssembler {
    */
   XmlElement end() {
     flushText();
-    XmlElement.Builder b = stack[--depth];
-    stack[depth] = null;
-    XmlElement e = b.build();
-    if (depth == 0) {
-      return e;
-    }
-    stack[depth - 1].child(e);
-    return null;
+    XmlElement e = tree.end();
+    return tree.depth() == 0 ? e : null;
   }
 
   /** Gives the text read since the last tag to the open element (there is none at depth 0). */
   private void flushText() {
     if (pendingText != null) {
-      stack[depth - 1].text(pendingText);
+      tree.text(pendingText);
       pendingText = null;
     } else if (text.length() > 0) {
-      stack[depth - 1].text(text.toString());
+      tree.text(text.toString());
       if (text.capacity() > KEEP_TEXT_CAPACITY) {
         text = new StringBuilder(256);
       } else {
@@ -223,6 +208,19 @@ final class ElementAssembler {
       declarationPrefixes[i] = prefix;
     }
     return m;
+  }
+
+  /**
+   * The name, from the cache; a name seen for the first time is checked against the length limit
+   * first (one in the cache has passed it, with the same prefix).
+   */
+  private XmlName name(String prefix, String local, String namespace) {
+    XmlName n = names.find(prefix, local, namespace);
+    if (n == null) {
+      checkName(prefix, local);
+      n = names.get(prefix, local, namespace);
+    }
+    return n;
   }
 
   private void checkCounts(AsyncXMLStreamReader<?> r) {

@@ -7,14 +7,16 @@ import dev.xmppreactive.xml.XmlName;
  * again costs a lookup rather than a new object and a check of its characters. Its size is also the
  * decoder's count of the distinct names in Aalto's symbol table, which never shrinks on its own (see
  * {@link XmlLimits#maxRememberedNames()}). Strings from Aalto's symbol table are the same instances
- * each time, so most comparisons are by identity. Open addressing; not thread-safe.
+ * each time, so most comparisons are by identity. Open addressing, each entry's four references side
+ * by side (prefix, local name, namespace, name), so that a lookup reads one cache line; not
+ * thread-safe.
  */
 final class NameCache {
 
-  private String[] prefixes = new String[64];
-  private String[] locals = new String[64];
-  private String[] namespaces = new String[64];
-  private XmlName[] names = new XmlName[64];
+  private static final int INITIAL = 64;
+
+  /** Four slots per entry: prefix, local name, namespace, {@link XmlName} (null: free). */
+  private Object[] table = new Object[INITIAL * 4];
   private int size;
 
   /** The number of distinct names held. */
@@ -24,10 +26,7 @@ final class NameCache {
 
   /** Forgets all names. */
   void clear() {
-    prefixes = new String[64];
-    locals = new String[64];
-    namespaces = new String[64];
-    names = new XmlName[64];
+    table = new Object[INITIAL * 4];
     size = 0;
   }
 
@@ -37,31 +36,57 @@ final class NameCache {
    * @throws IllegalArgumentException if {@code local} is not an NCName
    */
   XmlName get(String prefix, String local, String namespace) {
-    int mask = names.length - 1;
+    XmlName n = find(prefix, local, namespace);
+    return n != null ? n : add(prefix, local, namespace);
+  }
+
+  /** The name {@code {namespace}local} remembered under {@code prefix}, or {@code null}. */
+  XmlName find(String prefix, String local, String namespace) {
+    Object[] t = table;
+    int mask = (t.length >> 2) - 1;
     int i = hash(prefix, local, namespace) & mask;
     while (true) {
-      XmlName n = names[i];
+      int at = i << 2;
+      Object n = t[at + 3];
       if (n == null) {
-        break;
+        return null;
       }
-      if (same(locals[i], local) && same(namespaces[i], namespace) && same(prefixes[i], prefix)) {
-        return n;
+      if (same(t[at + 1], local) && same(t[at + 2], namespace) && same(t[at], prefix)) {
+        return (XmlName) n;
       }
       i = (i + 1) & mask;
     }
+  }
+
+  /**
+   * Remembers and returns a new name; it must not be remembered yet.
+   *
+   * @throws IllegalArgumentException if {@code local} is not an NCName
+   */
+  private XmlName add(String prefix, String local, String namespace) {
     XmlName n = new XmlName(namespace, local);
-    prefixes[i] = prefix;
-    locals[i] = local;
-    namespaces[i] = namespace;
-    names[i] = n;
-    if (++size * 2 > names.length) {
+    put(table, prefix, local, namespace, n);
+    if (++size * 2 > table.length >> 2) {
       grow();
     }
     return n;
   }
 
-  private static boolean same(String a, String b) {
-    return a == b || a.equals(b);
+  private static void put(Object[] t, Object prefix, Object local, Object namespace, Object name) {
+    int mask = (t.length >> 2) - 1;
+    int i = hash((String) prefix, (String) local, (String) namespace) & mask;
+    while (t[(i << 2) + 3] != null) {
+      i = (i + 1) & mask;
+    }
+    int at = i << 2;
+    t[at] = prefix;
+    t[at + 1] = local;
+    t[at + 2] = namespace;
+    t[at + 3] = name;
+  }
+
+  private static boolean same(Object a, String b) {
+    return a == b || b.equals(a);
   }
 
   private static int hash(String prefix, String local, String namespace) {
@@ -70,27 +95,13 @@ final class NameCache {
   }
 
   private void grow() {
-    String[] oldPrefixes = prefixes;
-    String[] oldLocals = locals;
-    String[] oldNamespaces = namespaces;
-    XmlName[] oldNames = names;
-    int n = oldNames.length * 2;
-    prefixes = new String[n];
-    locals = new String[n];
-    namespaces = new String[n];
-    names = new XmlName[n];
-    int mask = n - 1;
-    for (int j = 0; j < oldNames.length; j++) {
-      if (oldNames[j] != null) {
-        int i = hash(oldPrefixes[j], oldLocals[j], oldNamespaces[j]) & mask;
-        while (names[i] != null) {
-          i = (i + 1) & mask;
-        }
-        prefixes[i] = oldPrefixes[j];
-        locals[i] = oldLocals[j];
-        namespaces[i] = oldNamespaces[j];
-        names[i] = oldNames[j];
+    Object[] old = table;
+    Object[] t = new Object[old.length * 2];
+    for (int at = 0; at < old.length; at += 4) {
+      if (old[at + 3] != null) {
+        put(t, old[at], old[at + 1], old[at + 2], old[at + 3]);
       }
     }
+    table = t;
   }
 }

@@ -10,6 +10,11 @@ import dev.xmppreactive.stream.StreamErrorCondition;
  * than the XML declaration at the very start (a processing instruction, §11.1), and input that looks
  * like UTF-16 or UTF-32 (a byte-order mark or a NUL byte among the first two, §11.6:
  * {@code unsupported-encoding}). It stops at the first {@code <} that starts an element.
+ *
+ * <p>It reports what it finds rather than throwing it, with the index of the byte that gave it away,
+ * so that the parser can first give Aalto the bytes before that one: an error Aalto finds earlier in
+ * the input must win, however the input was split (the first fault in the input decides the
+ * condition).
  */
 final class PrologSniffer {
 
@@ -18,12 +23,14 @@ final class PrologSniffer {
   private long ltAt;
   private long ltIndex;
   private boolean done;
+  private XmlFramingException failure;
 
   /** Starts over, for a new document. */
   void reset() {
     seen = 0;
     afterLt = false;
     done = false;
+    failure = null;
   }
 
   /** Checks nothing more: the document's prolog is known to be past. */
@@ -37,28 +44,30 @@ final class PrologSniffer {
   }
 
   /**
-   * Checks {@code bytes[from, to)}, the next bytes of the document.
+   * Checks {@code bytes[from, to)}, the next bytes of the document, up to the first refused one.
    *
    * @param base the offset in the decoder's input of {@code bytes[from]}, for error messages
+   * @return the index in {@code bytes} of the byte that makes the prolog refused (the bytes before
+   *     it are fine as far as this sniffer can tell), or {@code -1}; then {@link #failure()} says why
    */
-  void scan(byte[] bytes, int from, int to, long base) {
+  int scan(byte[] bytes, int from, int to, long base) {
     for (int i = from; i < to && !done; i++, seen++) {
       int b = bytes[i] & 0xFF;
       long at = base + (i - from);
       if (seen < 2 && (b == 0x00 || b == 0xFE || b == 0xFF)) {
-        throw new XmlFramingException(StreamErrorCondition.UNSUPPORTED_ENCODING,
-            "the stream is not UTF-8 (it looks like UTF-16 or UTF-32; RFC 6120 §11.6)", at, null);
+        return refuse(i, new XmlFramingException(StreamErrorCondition.UNSUPPORTED_ENCODING,
+            "the stream is not UTF-8 (it looks like UTF-16 or UTF-32; RFC 6120 §11.6)", at, null));
       }
       if (afterLt) {
         afterLt = false;
         if (b == '!') {
-          throw new XmlFramingException(StreamErrorCondition.RESTRICTED_XML,
-              "a document type declaration or a comment (RFC 6120 §11.1)", ltAt, null);
+          return refuse(i, new XmlFramingException(StreamErrorCondition.RESTRICTED_XML,
+              "a document type declaration or a comment (RFC 6120 §11.1)", ltAt, null));
         }
         if (b == '?') {
           if (ltIndex != 0) { // only the XML declaration may start with <?, and only first
-            throw new XmlFramingException(StreamErrorCondition.RESTRICTED_XML,
-                "a processing instruction (RFC 6120 §11.1)", ltAt, null);
+            return refuse(i, new XmlFramingException(StreamErrorCondition.RESTRICTED_XML,
+                "a processing instruction (RFC 6120 §11.1)", ltAt, null));
           }
           continue;
         }
@@ -69,5 +78,17 @@ final class PrologSniffer {
         ltIndex = seen;
       }
     }
+    return -1;
+  }
+
+  /** Why the last {@link #scan} refused a byte, or {@code null}. */
+  XmlFramingException failure() {
+    return failure;
+  }
+
+  private int refuse(int index, XmlFramingException e) {
+    failure = e;
+    done = true;
+    return index;
   }
 }

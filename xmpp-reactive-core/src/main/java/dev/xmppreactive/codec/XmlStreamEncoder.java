@@ -18,8 +18,8 @@ import java.util.Map;
  * The outbound half of the XMPP stream codec: writes a {@link StreamHeader} as
  * {@code <?xml version='1.0'?><stream:stream ...>} (RFC 6120 §4.7, §11.5), each {@link XmlElement} or
  * {@link XmlWritable} (stanzas, nonzas) as one top-level element, and {@link StreamEnd} as
- * {@code </stream:stream>} (§4.4), as UTF-8 straight into a {@link ByteBuf}. Other messages pass
- * through.
+ * {@code </stream:stream>} (§4.4), as UTF-8 into a {@link ByteBuf} (staged in a small array of its
+ * own and copied in large pieces). Other messages pass through.
  *
  * <p>Elements are written in the scope of the last header's namespace declarations (§4.8), so that a
  * stanza in the stream's content namespace carries no {@code xmlns} of its own; every other namespace
@@ -31,6 +31,7 @@ public final class XmlStreamEncoder extends MessageToByteEncoder<Object> {
 
   private XmlWriter writer = new XmlWriter();
   private String streamQName = "stream:stream";
+  private final Utf8Staging staging = new Utf8Staging();
 
   /** Creates an encoder that writes into direct buffers where the allocator prefers them. */
   public XmlStreamEncoder() {
@@ -45,7 +46,16 @@ public final class XmlStreamEncoder extends MessageToByteEncoder<Object> {
 
   @Override
   protected void encode(ChannelHandlerContext ctx, Object msg, ByteBuf out) {
-    ByteBufXmlOutput o = new ByteBufXmlOutput(out);
+    Utf8Staging o = staging;
+    o.begin(out);
+    try {
+      write(msg, o);
+    } finally {
+      o.end();
+    }
+  }
+
+  private void write(Object msg, XmlOutput o) {
     if (msg instanceof StreamHeader h) {
       Map<String, String> scope = scopeOf(h);
       streamQName = writeHeader(h, scope, o);

@@ -26,8 +26,10 @@ import javax.xml.stream.XMLStreamException;
  * else that is not namespace-well-formed XML 1.0 ({@code not-well-formed}, §11.3, §11.8); text between
  * top-level elements ({@code bad-format}); a root other than {@code <stream:stream>}
  * ({@code invalid-namespace}, §4.8.1); and input beyond its {@link XmlLimits}
- * ({@code policy-violation}). A limit on bytes is found no later than 64 KiB past it, however large
- * the chunks, so memory stays bounded. After an error it is failed: later input is discarded.
+ * ({@code policy-violation}). A unit (the header, a top-level element) that has taken all the bytes
+ * its limit allows and is still open is refused there, however large the chunks, so memory stays
+ * bounded. The condition is that of the first fault in the input, however
+ * the input is split into chunks. After an error it is failed: later input is discarded.
  *
  * <p>Streams restart (§4.3.3) after STARTTLS (§5.4.3.3) and SASL (§6.4.6): {@link #restart()} makes
  * the next byte the start of a new stream. Called from a handler callback, it takes effect right after
@@ -128,11 +130,15 @@ public final class XmlStreamParser {
         if (input == null) {
           openReader(consumed, false);
         }
-        int sliceEnd = end - pos > SLICE ? pos + SLICE : end;
+        int sliceEnd = pos + (int) Math.min(end - pos, room());
         int bad = utf8.validate(bytes, pos, sliceEnd);
         int feedEnd = bad < 0 ? sliceEnd : bad;
+        int refused = -1;
         if (!sniffer.isDone()) { // it may also name the encoding of the malformed byte, if any
-          sniffer.scan(bytes, pos, bad < 0 ? sliceEnd : bad + 1, consumed);
+          refused = sniffer.scan(bytes, pos, bad < 0 ? sliceEnd : bad + 1, consumed);
+          if (refused >= 0) {
+            feedEnd = refused; // Aalto first sees what comes before: the first fault wins
+          }
         }
         if (feedEnd > pos) {
           int next = feedSlice(bytes, pos, feedEnd);
@@ -144,6 +150,9 @@ public final class XmlStreamParser {
             pos = next; // a new stream, or a fresh parser, goes on from here; or the stream ended
             continue;
           }
+        }
+        if (refused >= 0) {
+          throw sniffer.failure();
         }
         if (bad >= 0) {
           throw new XmlFramingException(StreamErrorCondition.NOT_WELL_FORMED, String.format(
@@ -262,6 +271,22 @@ public final class XmlStreamParser {
     sniffer.reset();
   }
 
+  /**
+   * How many bytes Aalto may be given next: at most {@link #SLICE}, and no more than the current unit
+   * (stream header, top-level element, or whitespace between them) may still take within its limit.
+   * A unit that is still open when it has taken all of its limit can only grow past it, and is
+   * refused there, before Aalto sees a byte beyond it. So a limit is found at the same byte whatever
+   * the chunks, and a fault Aalto finds within the limit wins, as it would with any other split.
+   */
+  private long room() {
+    long used = consumed - unitStart;
+    if (state == PROLOG && !document) {
+      // The header's limit; and no more than the element limit, for what follows it in this slice.
+      return Math.min(SLICE, Math.min(limits.maxHeaderBytes() - used, limits.maxElementBytes()));
+    }
+    return Math.min(SLICE, limits.maxElementBytes() - used);
+  }
+
   private int feedSlice(byte[] bytes, int from, int to) {
     input.feed(bytes, from, to);
     int boundary = drain();
@@ -270,7 +295,7 @@ public final class XmlStreamParser {
     }
     consumed = input.consumedAll();
     long limit = state == PROLOG && !document ? limits.maxHeaderBytes() : limits.maxElementBytes();
-    if (consumed - unitStart > limit) {
+    if (consumed - unitStart >= limit) { // all of its limit taken, and still open: it will exceed it
       throw new XmlFramingException(StreamErrorCondition.POLICY_VIOLATION, (state == PROLOG
           ? "a stream header" : assembler.depth() > 0 ? "an element" : "an unfinished tag")
           + " of more than " + limit + " bytes", consumed, null);

@@ -2,10 +2,8 @@ package dev.xmppreactive.stanza;
 
 import dev.xmppreactive.jid.Jid;
 import dev.xmppreactive.jid.JidFormatException;
-import dev.xmppreactive.xml.XmlAttribute;
 import dev.xmppreactive.xml.XmlElement;
 import dev.xmppreactive.xml.XmlName;
-import java.util.List;
 
 /**
  * Turns a decoded element into a {@link Stanza}: reads the common attributes once (RFC 6120 §8.1) and
@@ -26,22 +24,20 @@ final class StanzaDecoder {
     String from = null;
     String id = null;
     String lang = null;
-    List<XmlAttribute> attributes = element.attributes();
-    for (int i = 0, n = attributes.size(); i < n; i++) {
-      XmlAttribute a = attributes.get(i);
-      XmlName name = a.name();
+    for (int i = 0, n = element.attributeCount(); i < n; i++) {
+      XmlName name = element.attributeName(i);
       String ns = name.namespace();
       if (ns.isEmpty()) {
         switch (name.localName()) {
-          case "to" -> to = a.value();
-          case "from" -> from = a.value();
-          case "id" -> id = a.value();
+          case "to" -> to = element.attributeValue(i);
+          case "from" -> from = element.attributeValue(i);
+          case "id" -> id = element.attributeValue(i);
           default -> {
             // type is read by the kind; other attributes are extension attributes (§8.4)
           }
         }
       } else if (ns.equals(XmlName.XML_NS) && name.localName().equals("lang")) {
-        lang = a.value();
+        lang = element.attributeValue(i);
       }
     }
     Jid toJid = jid(element, "to", to);

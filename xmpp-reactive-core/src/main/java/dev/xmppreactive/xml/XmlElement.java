@@ -1,6 +1,7 @@
 package dev.xmppreactive.xml;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,28 +22,44 @@ import java.util.Optional;
  * in order, text exactly (whitespace included). Adjacent text is always merged, so an element has the
  * same content however its text arrived.
  *
- * <p>Instances are thread-safe. Create them with {@link #builder(String, String)}; change them with
- * {@link #toBuilder()} or the {@code with*} methods, which return copies.
+ * <p>Instances are thread-safe. Create them with {@link #builder(String, String)} (a parser may use
+ * {@link UncheckedXmlBuilder}, which does not check again what the parser has checked); change them
+ * with {@link #toBuilder()} or the {@code with*} methods, which return copies.
  */
 public final class XmlElement implements XmlNode {
 
+  static final Object[] NONE = new Object[0];
+
   private final XmlName name;
   private final String prefix;
-  private final List<XmlAttribute> attributes;
+  /**
+   * The attributes, three slots each: {@link XmlName}, prefix, value. Never changed after
+   * construction; {@link XmlWriter} reads it directly.
+   */
+  final Object[] attrs;
   private final Map<String, String> namespaceDeclarations;
-  private final List<XmlNode> children;
+  /**
+   * The content: {@link XmlElement}s and text as {@code String}s (never empty, never two in a row).
+   * Never changed after construction; {@link XmlWriter} reads it directly.
+   */
+  final Object[] nodes;
+  /** {@link #attributes()}, made on first use (a racy cache, as String's hash: a benign race). */
+  private List<XmlAttribute> attributeList;
+  /** {@link #children()}, made on first use. */
+  private List<XmlNode> childList;
   private int hash;
 
-  private XmlElement(Builder b) {
-    this.name = b.name;
-    this.prefix = b.prefix;
-    this.attributes = b.attributes.isEmpty() ? List.of() : Collections.unmodifiableList(b.attributes);
-    if (b.namespaces != null && !b.namespaces.isEmpty()) {
-      this.namespaceDeclarations = Collections.unmodifiableMap(b.namespaces);
-    } else {
-      this.namespaceDeclarations = b.sharedNamespaces == null ? Map.of() : b.sharedNamespaces;
-    }
-    this.children = b.children.isEmpty() ? List.of() : Collections.unmodifiableList(b.children);
+  /**
+   * An element from its parts, taken as they are: the arrays must be exactly sized and never changed
+   * afterwards, and hold what {@link #attrs} and {@link #nodes} say.
+   */
+  XmlElement(XmlName name, String prefix, Object[] attrs, Map<String, String> namespaceDeclarations,
+             Object[] nodes) {
+    this.name = name;
+    this.prefix = prefix;
+    this.attrs = attrs;
+    this.namespaceDeclarations = namespaceDeclarations;
+    this.nodes = nodes;
   }
 
   /**
@@ -68,11 +85,15 @@ public final class XmlElement implements XmlNode {
   /** A builder that starts from a copy of this element. */
   public Builder toBuilder() {
     Builder b = new Builder(name, prefix);
-    b.attributes.addAll(attributes);
+    for (Object a : attrs) {
+      b.attrs.add(a);
+    }
     if (!namespaceDeclarations.isEmpty()) {
       b.namespaces = new LinkedHashMap<>(namespaceDeclarations);
     }
-    b.children.addAll(children);
+    for (Object n : nodes) {
+      b.children.add(n);
+    }
     return b;
   }
 
@@ -103,7 +124,47 @@ public final class XmlElement implements XmlNode {
 
   /** The attributes, in the order they came. */
   public List<XmlAttribute> attributes() {
-    return attributes;
+    List<XmlAttribute> list = attributeList;
+    if (list == null) {
+      if (attrs.length == 0) {
+        list = List.of();
+      } else {
+        XmlAttribute[] a = new XmlAttribute[attrs.length / 3];
+        for (int i = 0; i < a.length; i++) {
+          a[i] = new XmlAttribute((XmlName) attrs[3 * i], (String) attrs[3 * i + 1],
+              (String) attrs[3 * i + 2]);
+        }
+        list = new FrozenList<>(a);
+      }
+      attributeList = list;
+    }
+    return list;
+  }
+
+  /**
+   * The number of attributes; with {@link #attributeName} and {@link #attributeValue}, a way to read
+   * them in order without the {@link XmlAttribute}s of {@link #attributes()}.
+   */
+  public int attributeCount() {
+    return attrs.length / 3;
+  }
+
+  /**
+   * The name of the attribute at {@code index}, in the order of {@link #attributes()}.
+   *
+   * @throws IndexOutOfBoundsException unless {@code 0 <= index < attributeCount()}
+   */
+  public XmlName attributeName(int index) {
+    return (XmlName) attrs[3 * java.util.Objects.checkIndex(index, attrs.length / 3)];
+  }
+
+  /**
+   * The value of the attribute at {@code index}, in the order of {@link #attributes()}.
+   *
+   * @throws IndexOutOfBoundsException unless {@code 0 <= index < attributeCount()}
+   */
+  public String attributeValue(int index) {
+    return (String) attrs[3 * java.util.Objects.checkIndex(index, attrs.length / 3) + 2];
   }
 
   /** The value of an attribute without a namespace, or {@code null}. */
@@ -113,10 +174,11 @@ public final class XmlElement implements XmlNode {
 
   /** The value of an attribute, or {@code null}. */
   public String attribute(String namespace, String localName) {
-    for (int i = 0, n = attributes.size(); i < n; i++) {
-      XmlAttribute a = attributes.get(i);
-      if (a.name().localName().equals(localName) && a.name().namespace().equals(namespace)) {
-        return a.value();
+    Object[] a = attrs;
+    for (int i = 0; i < a.length; i += 3) {
+      XmlName n = (XmlName) a[i];
+      if (n.localName().equals(localName) && n.namespace().equals(namespace)) {
+        return (String) a[i + 2];
       }
     }
     return null;
@@ -143,13 +205,27 @@ public final class XmlElement implements XmlNode {
 
   /** The content: child elements and text, in order. */
   public List<XmlNode> children() {
-    return children;
+    List<XmlNode> list = childList;
+    if (list == null) {
+      if (nodes.length == 0) {
+        list = List.of();
+      } else {
+        XmlNode[] c = new XmlNode[nodes.length];
+        for (int i = 0; i < c.length; i++) {
+          Object n = nodes[i];
+          c[i] = n instanceof String t ? new XmlText(t) : (XmlElement) n;
+        }
+        list = new FrozenList<>(c);
+      }
+      childList = list;
+    }
+    return list;
   }
 
   /** The child elements, in order. */
   public List<XmlElement> elements() {
-    List<XmlElement> out = new ArrayList<>(children.size());
-    for (XmlNode n : children) {
+    List<XmlElement> out = new ArrayList<>(nodes.length);
+    for (Object n : nodes) {
       if (n instanceof XmlElement e) {
         out.add(e);
       }
@@ -160,7 +236,7 @@ public final class XmlElement implements XmlNode {
   /** The child elements with the given name, in order. */
   public List<XmlElement> elements(String localName, String namespace) {
     List<XmlElement> out = new ArrayList<>(2);
-    for (XmlNode n : children) {
+    for (Object n : nodes) {
       if (n instanceof XmlElement e && e.is(localName, namespace)) {
         out.add(e);
       }
@@ -170,8 +246,8 @@ public final class XmlElement implements XmlNode {
 
   /** The first child element with the given name, or {@code null}. */
   public XmlElement element(String localName, String namespace) {
-    for (int i = 0, n = children.size(); i < n; i++) {
-      if (children.get(i) instanceof XmlElement e && e.is(localName, namespace)) {
+    for (Object n : nodes) {
+      if (n instanceof XmlElement e && e.is(localName, namespace)) {
         return e;
       }
     }
@@ -185,8 +261,8 @@ public final class XmlElement implements XmlNode {
 
   /** The first child element in the given namespace, whatever its name, or {@code null}. */
   public XmlElement elementIn(String namespace) {
-    for (int i = 0, n = children.size(); i < n; i++) {
-      if (children.get(i) instanceof XmlElement e && e.namespace().equals(namespace)) {
+    for (Object n : nodes) {
+      if (n instanceof XmlElement e && e.namespace().equals(namespace)) {
         return e;
       }
     }
@@ -195,8 +271,8 @@ public final class XmlElement implements XmlNode {
 
   /** The first child element, or {@code null}. */
   public XmlElement firstElement() {
-    for (int i = 0, n = children.size(); i < n; i++) {
-      if (children.get(i) instanceof XmlElement e) {
+    for (Object n : nodes) {
+      if (n instanceof XmlElement e) {
         return e;
       }
     }
@@ -205,16 +281,17 @@ public final class XmlElement implements XmlNode {
 
   /** The text directly inside this element (not that of its children), {@code ""} if none. */
   public String text() {
-    if (children.size() == 1 && children.get(0) instanceof XmlText t) {
-      return t.text();
+    Object[] c = nodes;
+    if (c.length == 1) {
+      return c[0] instanceof String t ? t : "";
     }
     StringBuilder sb = null;
-    for (XmlNode n : children) {
-      if (n instanceof XmlText t) {
+    for (Object n : c) {
+      if (n instanceof String t) {
         if (sb == null) {
           sb = new StringBuilder();
         }
-        sb.append(t.text());
+        sb.append(t);
       }
     }
     return sb == null ? "" : sb.toString();
@@ -228,7 +305,7 @@ public final class XmlElement implements XmlNode {
 
   /** Whether the element has no content at all. */
   public boolean isEmpty() {
-    return children.isEmpty();
+    return nodes.length == 0;
   }
 
   /** A copy with the attribute (no namespace) set, or removed if {@code value} is {@code null}. */
@@ -271,15 +348,17 @@ public final class XmlElement implements XmlNode {
     if (hash != 0 && other.hash != 0 && hash != other.hash) {
       return false;
     }
-    return name.equals(other.name) && sameAttributes(other) && children.equals(other.children);
+    return name.equals(other.name) && sameAttributes(other) && Arrays.equals(nodes, other.nodes);
   }
 
   private boolean sameAttributes(XmlElement other) {
-    if (attributes.size() != other.attributes.size()) {
+    Object[] a = attrs;
+    if (a.length != other.attrs.length) {
       return false;
     }
-    for (XmlAttribute a : attributes) {
-      if (!a.value().equals(other.attribute(a.name()))) {
+    for (int i = 0; i < a.length; i += 3) {
+      XmlName n = (XmlName) a[i];
+      if (!a[i + 2].equals(other.attribute(n.namespace(), n.localName()))) {
         return false;
       }
     }
@@ -290,11 +369,12 @@ public final class XmlElement implements XmlNode {
   public int hashCode() {
     int h = hash;
     if (h == 0) {
-      int attrs = 0;
-      for (XmlAttribute a : attributes) {
-        attrs += a.name().hashCode() ^ a.value().hashCode(); // order-independent
+      int attributes = 0;
+      Object[] a = attrs;
+      for (int i = 0; i < a.length; i += 3) {
+        attributes += a[i].hashCode() ^ a[i + 2].hashCode(); // order-independent
       }
-      h = Objects.hash(name, attrs, children);
+      h = (31 * name.hashCode() + attributes) * 31 + Arrays.hashCode(nodes);
       if (h == 0) {
         h = 1;
       }
@@ -315,10 +395,12 @@ public final class XmlElement implements XmlNode {
   public static final class Builder {
     private final XmlName name;
     private String prefix;
-    private final ArrayList<XmlAttribute> attributes = new ArrayList<>(4);
+    /** Three slots per attribute, as {@link XmlElement#attrs}. */
+    private final ArrayList<Object> attrs = new ArrayList<>(12);
     private LinkedHashMap<String, String> namespaces;
     private Map<String, String> sharedNamespaces;
-    private final ArrayList<XmlNode> children = new ArrayList<>(4);
+    /** {@link XmlElement}s and text {@code String}s, as {@link XmlElement#nodes}. */
+    private final ArrayList<Object> children = new ArrayList<>(4);
     private boolean built;
 
     private Builder(XmlName name, String prefix) {
@@ -353,25 +435,33 @@ public final class XmlElement implements XmlNode {
 
     /** Sets an attribute; a {@code null} value removes it. */
     public Builder attribute(XmlName attributeName, String prefixHint, String value) {
-      for (int i = 0; i < attributes.size(); i++) {
-        if (attributes.get(i).name().equals(attributeName)) {
+      if (value != null) {
+        new XmlAttribute(attributeName, prefixHint, value); // the checks of an attribute
+      }
+      for (int i = 0; i < attrs.size(); i += 3) {
+        if (attrs.get(i).equals(attributeName)) {
           if (value == null) {
-            attributes.remove(i);
+            attrs.subList(i, i + 3).clear();
           } else {
-            attributes.set(i, new XmlAttribute(attributeName, prefixHint, value));
+            attrs.set(i + 1, prefixHint);
+            attrs.set(i + 2, value);
           }
           return this;
         }
       }
       if (value != null) {
-        attributes.add(new XmlAttribute(attributeName, prefixHint, value));
+        attrs.add(attributeName);
+        attrs.add(prefixHint);
+        attrs.add(value);
       }
       return this;
     }
 
     /** Adds an attribute that is known not to be present yet (used by decoders). */
     public Builder addAttribute(XmlAttribute attribute) {
-      attributes.add(attribute);
+      attrs.add(attribute.name());
+      attrs.add(attribute.prefix());
+      attrs.add(attribute.value());
       return this;
     }
 
@@ -422,7 +512,7 @@ public final class XmlElement implements XmlNode {
     public Builder child(XmlNode node) {
       Objects.requireNonNull(node, "node");
       if (node instanceof XmlText t) {
-        return text(t);
+        return appendText(t.text());
       }
       children.add(node);
       return this;
@@ -441,16 +531,17 @@ public final class XmlElement implements XmlNode {
       if (text == null || text.isEmpty()) {
         return this;
       }
-      return text(new XmlText(text));
+      XmlChars.requireValid(text, "text");
+      return appendText(text);
     }
 
-    private Builder text(XmlText t) {
-      if (t.text().isEmpty()) {
+    private Builder appendText(String t) {
+      if (t.isEmpty()) {
         return this;
       }
       int last = children.size() - 1;
-      if (last >= 0 && children.get(last) instanceof XmlText prev) {
-        children.set(last, new XmlText(prev.text() + t.text()));
+      if (last >= 0 && children.get(last) instanceof String prev) {
+        children.set(last, prev + t);
       } else {
         children.add(t);
       }
@@ -473,7 +564,14 @@ public final class XmlElement implements XmlNode {
         throw new IllegalStateException("this builder has already built its element");
       }
       built = true;
-      return new XmlElement(this);
+      Map<String, String> declarations;
+      if (namespaces != null && !namespaces.isEmpty()) {
+        declarations = Collections.unmodifiableMap(namespaces);
+      } else {
+        declarations = sharedNamespaces == null ? Map.of() : sharedNamespaces;
+      }
+      return new XmlElement(name, prefix, attrs.isEmpty() ? NONE : attrs.toArray(), declarations,
+          children.isEmpty() ? NONE : children.toArray());
     }
   }
 }

@@ -17,6 +17,22 @@ public interface XmlOutput {
     append(s, 0, s.length());
   }
 
+  /**
+   * Appends {@code s} escaped as character data, as {@link XmlEscaper#escapeText(CharSequence,
+   * XmlOutput)} does; an output may do the same in one pass of its own.
+   */
+  default void appendEscapedText(CharSequence s) {
+    XmlEscaper.escapeText(s, this);
+  }
+
+  /**
+   * Appends {@code s} escaped for an attribute value, as {@link XmlEscaper#escapeAttribute(
+   * CharSequence, XmlOutput)} does; an output may do the same in one pass of its own.
+   */
+  default void appendEscapedAttribute(CharSequence s) {
+    XmlEscaper.escapeAttribute(s, this);
+  }
+
   /** An output that appends to a {@link StringBuilder}. */
   static XmlOutput of(StringBuilder sb) {
     return new XmlOutput() {

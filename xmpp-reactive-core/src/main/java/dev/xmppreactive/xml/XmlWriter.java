@@ -15,13 +15,18 @@ import java.util.Map;
  */
 public final class XmlWriter {
 
-  private static final String[] NO_NAMES = new String[0];
+  private static final int FLAT_CACHE = 64;
+  private static final int FLAT_PROBES = 4;
 
   private String[] prefixes = new String[16];
   private String[] uris = new String[16];
   private int size;
   private final int base;
   private int generated;
+  private String[] attributePrefixes = new String[8];
+  @SuppressWarnings("unchecked")
+  private final Map<String, String>[] flatMaps = new Map[FLAT_CACHE];
+  private final String[][] flatDeclarations = new String[FLAT_CACHE][];
 
   /** A writer with nothing in scope but the predefined {@code xml} prefix. */
   public XmlWriter() {
@@ -57,18 +62,28 @@ public final class XmlWriter {
     // Bind everything first (the element's own declarations, then its name, then its attributes'
     // names), so that no prefix chosen from an ancestor can be re-bound by this element's own
     // declarations; then write.
-    for (Map.Entry<String, String> d : e.namespaceDeclarations().entrySet()) {
-      String p = d.getKey();
-      String uri = d.getValue();
-      if ((!p.isEmpty() && uri.isEmpty()) || uri.equals(lookup(p))) {
-        continue; // un-declaring a prefix is XML 1.1 only; a repeat needs nothing
+    Map<String, String> declarations = e.namespaceDeclarations();
+    if (!declarations.isEmpty()) {
+      String[] d = flat(declarations);
+      for (int i = 0; i < d.length; i += 2) {
+        String p = d[i];
+        String uri = d[i + 1];
+        if ((!p.isEmpty() && uri.isEmpty()) || uri.equals(lookup(p))) {
+          continue; // un-declaring a prefix is XML 1.1 only; a repeat needs nothing
+        }
+        push(p, uri);
       }
-      push(p, uri);
     }
-    String qname = bindElementName(e, frame);
-    String[] attributeNames = bindAttributeNames(e, frame);
+    String prefix = bindElementName(e, frame);
+    Object[] attrs = e.attrs;
+    bindAttributeNames(attrs, frame);
+    String local = e.localName();
     out.append('<');
-    out.append(qname);
+    if (!prefix.isEmpty()) {
+      out.append(prefix);
+      out.append(':');
+    }
+    out.append(local);
     for (int i = frame; i < size; i++) {
       if (prefixes[i].isEmpty()) {
         out.append(" xmlns='");
@@ -77,40 +92,78 @@ public final class XmlWriter {
         out.append(prefixes[i]);
         out.append("='");
       }
-      XmlEscaper.escapeAttribute(uris[i], out);
+      out.appendEscapedAttribute(uris[i]);
       out.append('\'');
     }
-    var attrs = e.attributes();
-    for (int i = 0, n = attrs.size(); i < n; i++) {
+    for (int i = 0, a = 0; i < attrs.length; i += 3, a++) {
       out.append(' ');
-      out.append(attributeNames[i]);
+      String p = attributePrefixes[a];
+      if (p != null) {
+        out.append(p);
+        out.append(':');
+      }
+      out.append(((XmlName) attrs[i]).localName());
       out.append("='");
-      XmlEscaper.escapeAttribute(attrs.get(i).value(), out);
+      out.appendEscapedAttribute((String) attrs[i + 2]);
       out.append('\'');
     }
-    var children = e.children();
-    if (children.isEmpty()) {
+    Object[] nodes = e.nodes;
+    if (nodes.length == 0) {
       out.append("/>");
     } else {
       out.append('>');
-      for (int i = 0, n = children.size(); i < n; i++) {
-        XmlNode c = children.get(i);
-        if (c instanceof XmlText t) {
-          XmlEscaper.escapeText(t.text(), out);
+      for (Object c : nodes) {
+        if (c instanceof String t) {
+          out.appendEscapedText(t);
         } else {
           writeNode((XmlElement) c, out);
         }
       }
       out.append("</");
-      out.append(qname);
+      if (!prefix.isEmpty()) {
+        out.append(prefix);
+        out.append(':');
+      }
+      out.append(local);
       out.append('>');
     }
     size = frame;
   }
 
+  /**
+   * The declarations of a map as prefix, URI, prefix, URI…; the same array for the same map while
+   * it stays in a small identity table (64 slots, 4 probes), as decoded elements share their maps
+   * (and any map an element holds is immutable).
+   */
+  private String[] flat(Map<String, String> declarations) {
+    int mask = FLAT_CACHE - 1;
+    int home = System.identityHashCode(declarations) & mask;
+    int free = -1;
+    for (int k = 0; k < FLAT_PROBES; k++) {
+      int i = (home + k) & mask;
+      Map<String, String> m = flatMaps[i];
+      if (m == declarations) {
+        return flatDeclarations[i];
+      }
+      if (m == null && free < 0) {
+        free = i;
+      }
+    }
+    String[] d = new String[declarations.size() * 2];
+    int k = 0;
+    for (Map.Entry<String, String> entry : declarations.entrySet()) {
+      d[k++] = entry.getKey();
+      d[k++] = entry.getValue();
+    }
+    int i = free >= 0 ? free : home; // when the neighbourhood is full, the home slot gives way
+    flatMaps[i] = declarations;
+    flatDeclarations[i] = d;
+    return d;
+  }
+
+  /** Binds the element's name; returns the prefix to write it with, {@code ""} for none. */
   private String bindElementName(XmlElement e, int frame) {
     String ns = e.namespace();
-    String local = e.localName();
     if (ns.isEmpty()) {
       // Only an unprefixed name can be in no namespace: the default namespace must be empty here.
       if (!lookup("").isEmpty()) {
@@ -119,7 +172,7 @@ public final class XmlWriter {
           push("", "");
         }
       }
-      return local;
+      return "";
     }
     String p = e.prefix();
     if (p.equals("xml") || p.equals("xmlns")) {
@@ -136,25 +189,24 @@ public final class XmlWriter {
         push(p, ns);
       }
     }
-    return p.isEmpty() ? local : p + ':' + local;
+    return p;
   }
 
-  private String[] bindAttributeNames(XmlElement e, int frame) {
-    var attrs = e.attributes();
-    if (attrs.isEmpty()) {
-      return NO_NAMES;
+  /** Binds the attributes' names: {@link #attributePrefixes} gets each one's prefix, or null. */
+  private void bindAttributeNames(Object[] attrs, int frame) {
+    int n = attrs.length / 3;
+    if (attributePrefixes.length < n) {
+      attributePrefixes = new String[Math.max(n, attributePrefixes.length * 2)];
     }
-    String[] names = new String[attrs.size()];
-    for (int i = 0; i < names.length; i++) {
-      XmlAttribute a = attrs.get(i);
-      String ns = a.name().namespace();
-      String local = a.name().localName();
+    for (int a = 0; a < n; a++) {
+      XmlName name = (XmlName) attrs[3 * a];
+      String ns = name.namespace();
       if (ns.isEmpty()) {
-        names[i] = local;
+        attributePrefixes[a] = null;
       } else if (ns.equals(XmlName.XML_NS)) {
-        names[i] = "xml:" + local;
+        attributePrefixes[a] = "xml";
       } else {
-        String p = a.prefix();
+        String p = (String) attrs[3 * a + 1];
         if (p.isEmpty() || !ns.equals(lookup(p))) {
           String existing = prefixFor(ns, false);
           if (existing != null) {
@@ -166,10 +218,9 @@ public final class XmlWriter {
             push(p, ns);
           }
         }
-        names[i] = p + ':' + local;
+        attributePrefixes[a] = p;
       }
     }
-    return names;
   }
 
   private void removeFromFrame(String p, int frame) {

@@ -1,13 +1,24 @@
 package dev.xmppreactive.codec;
 
 import dev.xmppreactive.xml.XmlElement;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
-/** The stanza corpus in the test resources (see its README): 174 real-world elements. */
+/**
+ * StanzaJS's 174 protocol cases (MIT; {@code testdata/stanzas/stanzajs-protocol-cases} in the test
+ * resources, shared with the stanza tests): real-world elements, stanzas and payloads of RFC 6120,
+ * RFC 6121 and many XEPs, one per file, in the order of their paths.
+ */
 final class Corpus {
 
+  private static final String ROOT = "/testdata/stanzas/stanzajs-protocol-cases";
+
+  private static List<byte[]> files;
   private static List<byte[]> raw;
   private static List<XmlElement> elements;
 
@@ -17,15 +28,7 @@ final class Corpus {
   /** The files' bytes, each one element; those with an XML declaration are left out. */
   static synchronized List<byte[]> raw() {
     if (raw == null) {
-      List<byte[]> all = new ArrayList<>();
-      String index = new String(DecoderHarness.resource("stanzajs/index.txt"), StandardCharsets.UTF_8);
-      for (String name : index.split("\n")) {
-        byte[] b = DecoderHarness.resource("stanzajs/" + name.strip());
-        if (!new String(b, StandardCharsets.UTF_8).startsWith("<?")) {
-          all.add(b);
-        }
-      }
-      raw = List.copyOf(all);
+      raw = files().stream().filter(b -> !(b.length > 1 && b[0] == '<' && b[1] == '?')).toList();
     }
     return raw;
   }
@@ -33,13 +36,38 @@ final class Corpus {
   /** Every file parsed on its own (an element without xmlns is then in no namespace). */
   static synchronized List<XmlElement> elements() {
     if (elements == null) {
-      List<XmlElement> all = new ArrayList<>();
-      String index = new String(DecoderHarness.resource("stanzajs/index.txt"), StandardCharsets.UTF_8);
-      for (String name : index.split("\n")) {
-        all.add(XmlParser.parse(DecoderHarness.resource("stanzajs/" + name.strip())));
-      }
-      elements = List.copyOf(all);
+      elements = files().stream().map(XmlParser::parse).toList();
     }
     return elements;
+  }
+
+  private static List<byte[]> files() {
+    if (files == null) {
+      try {
+        Path root = Path.of(Corpus.class.getResource(ROOT + "/LICENSE.md").toURI()).getParent();
+        try (Stream<Path> walk = Files.walk(root)) {
+          files = walk.filter(p -> p.toString().endsWith(".xml"))
+              .sorted((a, b) -> root.relativize(a).toString().replace('\\', '/')
+                  .compareTo(root.relativize(b).toString().replace('\\', '/')))
+              .map(Corpus::read).toList();
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (URISyntaxException e) {
+        throw new IllegalStateException(e);
+      }
+      if (files.size() != 174) {
+        throw new IllegalStateException("expected the 174 protocol cases, found " + files.size());
+      }
+    }
+    return files;
+  }
+
+  private static byte[] read(Path p) {
+    try {
+      return Files.readAllBytes(p);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

@@ -19,7 +19,7 @@ import net.jqwik.api.Provide;
 /**
  * Properties of the decoder: a valid stream gives the same messages however it is split; a mutated or
  * truncated one gives at most the one typed error, never another exception, and the same outcome
- * however it is split; and every element survives a trip through the encoder and the decoder.
+ * however it is split, under small limits too; and every element survives a trip through the encoder and the decoder.
  */
 class XmlStreamPropertiesTest {
 
@@ -88,6 +88,25 @@ class XmlStreamPropertiesTest {
       assertThat(h.errors).hasSizeLessThanOrEqualTo(1)
           .allSatisfy(e -> assertThat(e).isInstanceOf(XmlFramingException.class));
       assertThat(h.allReleased()).isTrue();
+    }
+    assertThat(split.messages()).isEqualTo(whole.messages());
+    assertThat(split.errors.stream().map(e -> ((XmlFramingException) e).condition()).toList())
+        .isEqualTo(whole.errors.stream().map(e -> ((XmlFramingException) e).condition()).toList());
+  }
+
+  @Property(tries = 500)
+  void mutatedStreamsUnderSmallLimitsGiveTheSameErrorHoweverSplit(
+      @ForAll("validStreams") ValidStream stream, @ForAll long seed) {
+    Random r = new Random(seed);
+    byte[] bytes = r.nextBoolean() ? mutate(stream.bytes(), r) : stream.bytes();
+    XmlLimits limits = new XmlLimits(20 + r.nextInt(800), 20 + r.nextInt(300), 1 + r.nextInt(6),
+        1 + r.nextInt(6), 1 + r.nextInt(60), 1 + r.nextInt(20), 1 + r.nextInt(60));
+    DecoderHarness whole = new DecoderHarness(new XmlStreamDecoder(limits, false)).feed(bytes);
+    DecoderHarness split = new DecoderHarness(new XmlStreamDecoder(limits, false));
+    split.feedRandomly(bytes, r, 1 + r.nextInt(200), r.nextBoolean());
+    for (DecoderHarness h : List.of(whole, split)) {
+      assertThat(h.errors).hasSizeLessThanOrEqualTo(1)
+          .allSatisfy(e -> assertThat(e).isInstanceOf(XmlFramingException.class));
     }
     assertThat(split.messages()).isEqualTo(whole.messages());
     assertThat(split.errors.stream().map(e -> ((XmlFramingException) e).condition()).toList())

@@ -1,0 +1,64 @@
+package dev.xmppreactive.benchmarks.codec;
+
+import com.fasterxml.aalto.AsyncByteArrayFeeder;
+import com.fasterxml.aalto.AsyncXMLStreamReader;
+import com.fasterxml.aalto.stax.InputFactoryImpl;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamException;
+import org.codehaus.stax2.XMLInputFactory2;
+
+/**
+ * Aalto's bare token scan, the ceiling of any decoder built on it: a reader made and configured as our
+ * decoder makes its own (a factory per reader; no DTDs, no entity replacement, no coalescing, names
+ * not interned, locations kept), fed reads and asked for the next event until it needs input.
+ */
+final class AaltoScan {
+
+  private AaltoScan() {
+  }
+
+  static AsyncXMLStreamReader<AsyncByteArrayFeeder> reader() {
+    InputFactoryImpl f = new InputFactoryImpl();
+    f.setProperty(XMLInputFactory.SUPPORT_DTD, Boolean.FALSE);
+    f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, Boolean.FALSE);
+    f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, Boolean.FALSE);
+    f.setProperty(XMLInputFactory.IS_COALESCING, Boolean.FALSE);
+    f.setProperty(XMLInputFactory2.P_INTERN_NAMES, Boolean.FALSE);
+    f.setProperty(XMLInputFactory2.P_INTERN_NS_URIS, Boolean.FALSE);
+    f.setProperty(XMLInputFactory2.P_PRESERVE_LOCATION, Boolean.TRUE);
+    return f.createAsyncForByteArray();
+  }
+
+  /**
+   * Feeds one read and takes events until the reader needs more, asking for the strings any decoder
+   * that hands out text must take from Aalto: each start tag's name, namespace URI and attribute
+   * values, and each run of text. Returns a sum of their lengths, so that none can be skipped.
+   */
+  static long scanWithStrings(AsyncXMLStreamReader<AsyncByteArrayFeeder> r, byte[] read)
+      throws XMLStreamException {
+    r.getInputFeeder().feedInput(read, 0, read.length);
+    long sum = 0;
+    for (int t; (t = r.next()) != AsyncXMLStreamReader.EVENT_INCOMPLETE; ) {
+      if (t == javax.xml.stream.XMLStreamConstants.START_ELEMENT) {
+        sum += r.getLocalName().length() + r.getNamespaceURI().length();
+        for (int i = 0, n = r.getAttributeCount(); i < n; i++) {
+          sum += r.getAttributeValue(i).length();
+        }
+      } else if (t == javax.xml.stream.XMLStreamConstants.CHARACTERS) {
+        sum += r.getText().length();
+      }
+    }
+    return sum;
+  }
+
+  /** Feeds one read and takes events until the reader needs more; returns how many it gave. */
+  static int scan(AsyncXMLStreamReader<AsyncByteArrayFeeder> r, byte[] read)
+      throws XMLStreamException {
+    r.getInputFeeder().feedInput(read, 0, read.length);
+    int events = 0;
+    while (r.next() != AsyncXMLStreamReader.EVENT_INCOMPLETE) {
+      events++;
+    }
+    return events;
+  }
+}

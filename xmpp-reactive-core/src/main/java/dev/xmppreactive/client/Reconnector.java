@@ -93,25 +93,28 @@ final class Reconnector {
   /**
    * Whether a failure is one that reconnecting cannot mend: the credentials were refused (other than
    * {@code temporary-auth-failure}), TLS was refused (an untrusted certificate will not become
-   * trusted), or a stream error says the session must not come back ({@code conflict}: another
+   * trusted; a handshake that was merely cut short is retried), or a stream error says the session must not come back ({@code conflict}: another
    * session took the resource, and reconnecting would throw it out in turn; {@code not-authorized},
-   * {@code host-unknown}, {@code host-gone}, {@code invalid-namespace}, {@code unsupported-version},
-   * {@code policy-violation}).
+   * {@code host-unknown}, {@code host-gone}, {@code invalid-namespace}, {@code unsupported-version}).
+   * {@code policy-violation} is retried: ejabberd and Prosody send it when a client's unacknowledged
+   * stanzas pass their queue's bound (XEP-0198), which a slow subscriber can cause; the session comes
+   * back on a new stream, and the events say the old one was lost.
    */
   static boolean isFinal(Throwable e) {
     if (e instanceof SaslException se) {
       return !se.isRetryable();
     }
-    if (e instanceof TlsException) {
-      return true;
+    if (e instanceof TlsException te) {
+      // A handshake cut short (the connection closed, a timeout) may go through next time; a
+      // certificate, an identity, a protocol version or the configuration will not change.
+      return te.reason() != TlsException.Reason.HANDSHAKE_FAILED;
     }
     if (e instanceof StreamErrorException se) {
       StreamErrorCondition c = se.condition();
       return c == StreamErrorCondition.CONFLICT || c == StreamErrorCondition.NOT_AUTHORIZED
           || c == StreamErrorCondition.HOST_UNKNOWN || c == StreamErrorCondition.HOST_GONE
           || c == StreamErrorCondition.INVALID_NAMESPACE
-          || c == StreamErrorCondition.UNSUPPORTED_VERSION
-          || c == StreamErrorCondition.POLICY_VIOLATION;
+          || c == StreamErrorCondition.UNSUPPORTED_VERSION;
     }
     return false;
   }

@@ -113,6 +113,13 @@ final class Session implements XmppSession {
         resumed = false;
       }
     } else {
+      if (!first) {
+        log.info("{}: a new stream ({}); {} stanzas to send again", negotiated.jid(),
+            smOutcome.resumeFailed() != null ? "the server refused to resume: "
+                + smOutcome.resumeFailed() + ", h=" + smOutcome.serverH()
+                : sm.enabled() == null ? "Stream Management was not on"
+                : "the old stream was not resumable", sm.unacked());
+      }
       resend = sm.newStream(smOutcome.enabled(), smOutcome.serverH(), acked);
     }
     Negotiated effective = resumed ? new Negotiated(negotiated.jid(), negotiated.features(),

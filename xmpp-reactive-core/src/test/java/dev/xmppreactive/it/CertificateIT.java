@@ -9,6 +9,7 @@ import dev.xmppreactive.client.XmppClient;
 import dev.xmppreactive.it.Clients.Transport;
 import dev.xmppreactive.servers.EachServer;
 import dev.xmppreactive.servers.Ejabberd;
+import dev.xmppreactive.servers.FaultProxy;
 import dev.xmppreactive.servers.Prosody;
 import dev.xmppreactive.servers.TestUser;
 import dev.xmppreactive.servers.XmppServer;
@@ -69,7 +70,7 @@ class CertificateIT {
       UnaryOperator<XmppClient> change, TlsException.Reason reason) throws Exception {
     TestUser user = server.newUser("tls");
     int port = transport == Transport.STARTTLS ? server.starttlsPort() : server.directTlsPort();
-    try (RecordingProxy proxy = RecordingProxy.to(server.host(), port)) {
+    try (FaultProxy proxy = FaultProxy.to(server.host(), port)) {
       XmppClient client = change.apply(Clients.over(server, user, transport).port(proxy.port()));
       assertThatThrownBy(() -> Clients.login(client))
           .isInstanceOfSatisfying(TlsException.class, e -> assertThat(e.reason()).isEqualTo(reason));

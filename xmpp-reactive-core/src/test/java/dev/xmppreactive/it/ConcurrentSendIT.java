@@ -46,7 +46,8 @@ class ConcurrentSendIT {
     try {
       a = Clients.login(Clients.starttls(server, server.newUser("sender")));
       // The receiver runs without Stream Management. ejabberd ends an SM stream whose queue of
-      // unacknowledged stanzas passes max_ack_queue (5,000 by default), and it counts a stanza as
+      // unacknowledged stanzas passes max_ack_queue (5,000 by default; the harness sets 20,000, which
+      // a flood of 160,000 passes too), and it counts a stanza as
       // queued when the receiver's c2s process takes it from its mailbox: a flood of ~10,000/s
       // fills that mailbox faster than any acknowledgement can come back through it, whatever the
       // client (measured: the receiver had read 5,001 when the policy-violation came). Prosody does

@@ -9,6 +9,7 @@ import dev.xmppreactive.sasl.SaslException;
 import dev.xmppreactive.sasl.SaslFailureCondition;
 import dev.xmppreactive.sasl.SaslSettings;
 import dev.xmppreactive.servers.EachServer;
+import dev.xmppreactive.servers.FaultProxy;
 import dev.xmppreactive.servers.TestUser;
 import dev.xmppreactive.servers.XmppServer;
 import java.util.List;
@@ -47,7 +48,7 @@ class WrongPasswordIT {
   private static void refused(XmppServer server, Transport transport, TestUser user,
       String mechanism) throws Exception {
     int port = transport == Transport.STARTTLS ? server.starttlsPort() : server.directTlsPort();
-    try (RecordingProxy proxy = RecordingProxy.to(server.host(), port)) {
+    try (FaultProxy proxy = FaultProxy.to(server.host(), port)) {
       SaslSettings sasl = SaslSettings.password(user.local(), user.password() + "-wrong");
       if (mechanism != null) {
         sasl = sasl.withMechanisms(List.of(mechanism));

@@ -70,6 +70,7 @@ final class EjabberdConfig {
     y.add("    versioning: true");
     y.add("  mod_stream_mgmt:");
     y.add("    resend_on_timeout: if_offline");
+    y.add("    max_ack_queue: " + ProsodyConfig.SM_QUEUE); // see ProsodyConfig: 5,000 by default
     y.add("  mod_vcard:");
     y.add("    search: false");
     if (options.registration()) {

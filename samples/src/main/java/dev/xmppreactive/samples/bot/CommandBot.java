@@ -1,7 +1,6 @@
 package dev.xmppreactive.samples.bot;
 
-import dev.xmppreactive.client.XmppInbound;
-import dev.xmppreactive.client.XmppOutbound;
+import dev.xmppreactive.client.XmppSession;
 import dev.xmppreactive.samples.contacts.Contact;
 import dev.xmppreactive.samples.contacts.ContactSource;
 import dev.xmppreactive.stanza.Message;
@@ -24,7 +23,7 @@ import reactor.core.publisher.Mono;
  *
  * <pre>{@code
  * CommandBot bot = new CommandBot(Clock.systemUTC());
- * XmppClient.create().credentials(jid, password).handle(bot::serve).connect().block();
+ * XmppClient.create().credentials(jid, password).connect().flatMap(bot::serve).subscribe();
  * }</pre>
  */
 public final class CommandBot {
@@ -45,8 +44,7 @@ public final class CommandBot {
   }
 
   /**
-   * Serves a session: answers its messages until it ends. Pass it to
-   * {@code XmppClient.handle(bot::serve)}, or subscribe to it with a connected session.
+   * Serves a session: answers its messages until it ends.
    *
    * <p>Threading: runs on the session's event loop. Backpressure: one command at a time, in order
    * (a {@code roster} command holds the next ones until its answer is sent). Errors: the error that
@@ -54,12 +52,12 @@ public final class CommandBot {
    * full; a failed roster request is answered with its reason instead. Completes when the session is
    * closed.
    */
-  public Mono<Void> serve(XmppInbound in, XmppOutbound out) {
-    ContactSource contacts = ContactSource.of(in, out);
-    return in.messages()
+  public Mono<Void> serve(XmppSession session) {
+    ContactSource contacts = ContactSource.of(session);
+    return session.messages()
         .filter(CommandBot::isCommand)
         .concatMap(m -> answer(m.body(), contacts)
-            .flatMap(text -> out.send(Message.builder()
+            .flatMap(text -> session.send(Message.builder()
                 .to(m.from())
                 .type(m.type())
                 .thread(m.thread(), m.threadParent())

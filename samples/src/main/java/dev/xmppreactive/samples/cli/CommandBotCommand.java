@@ -30,6 +30,6 @@ final class CommandBotCommand implements Callable<Integer> {
     CommandBot bot = new CommandBot(Clock.systemUTC());
     return Serving.untilStopped(terminal,
         connection.client(terminal.env()).connect().block(),
-        session -> bot.serve(session, session));
+        bot::serve);
   }
 }

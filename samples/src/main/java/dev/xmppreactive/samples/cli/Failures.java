@@ -26,6 +26,11 @@ final class Failures {
   /** One line that says what went wrong, for stderr. */
   static String describe(Throwable failure) {
     Throwable t = Exceptions.unwrap(failure);
+    // Wrappers that only repeat their cause (new RuntimeException(cause)) say nothing of their own.
+    for (int depth = 0; depth < 32 && t.getCause() != null && t.getCause() != t
+        && (t.getMessage() == null || t.getMessage().equals(t.getCause().toString())); depth++) {
+      t = t.getCause();
+    }
     String what;
     SaslException sasl = find(t, SaslException.class);
     TlsException tls = find(t, TlsException.class);

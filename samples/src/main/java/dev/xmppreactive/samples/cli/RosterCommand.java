@@ -26,7 +26,7 @@ final class RosterCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<Contact> contacts = OneShot.run(connection.client(terminal.env()), "reading the roster",
-        session -> ContactSource.of(session, session).roster());
+        session -> ContactSource.of(session).roster());
     for (Contact c : contacts) {
       terminal.out().println(c.toLine());
     }

@@ -28,7 +28,7 @@ final class WatchCommand implements Callable<Integer> {
   public Integer call() {
     return Serving.untilStopped(terminal,
         connection.client(terminal.env()).connect().block(),
-        session -> ContactSource.of(session, session).presenceUpdates()
+        session -> ContactSource.of(session).presenceUpdates()
             .doOnNext(u -> terminal.out().println(u.toLine()))
             .then());
   }

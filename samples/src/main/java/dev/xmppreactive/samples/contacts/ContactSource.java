@@ -1,7 +1,6 @@
 package dev.xmppreactive.samples.contacts;
 
-import dev.xmppreactive.client.XmppInbound;
-import dev.xmppreactive.client.XmppOutbound;
+import dev.xmppreactive.client.XmppSession;
 import java.util.List;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -14,14 +13,9 @@ import reactor.core.publisher.Mono;
  */
 public interface ContactSource {
 
-  /**
-   * A session's contacts, read through the core API; the one place to switch to the roster module.
-   *
-   * @param in  the session's inbound side (for presences)
-   * @param out the session's outbound side (for the roster request)
-   */
-  static ContactSource of(XmppInbound in, XmppOutbound out) {
-    return new CoreContactSource(in, out);
+  /** A session's contacts, read through the core API; the one place to switch to the roster module. */
+  static ContactSource of(XmppSession session) {
+    return new CoreContactSource(session);
   }
 
   /**
@@ -35,7 +29,8 @@ public interface ContactSource {
 
   /**
    * Contacts' resources becoming available, changing their availability, or leaving, as the server
-   * reports them from now on (subscription requests, probes and presence errors left out).
+   * reports them from now on (the account's own resources, subscription requests, probes and
+   * presence errors left out).
    *
    * <p>Threading: signalled on the connection's event loop; do not block there. Backpressure: as the
    * session's inbound {@code Flux}, down to the socket. Errors: none while the session lives;

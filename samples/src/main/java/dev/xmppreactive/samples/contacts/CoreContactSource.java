@@ -1,7 +1,6 @@
 package dev.xmppreactive.samples.contacts;
 
-import dev.xmppreactive.client.XmppInbound;
-import dev.xmppreactive.client.XmppOutbound;
+import dev.xmppreactive.client.XmppSession;
 import dev.xmppreactive.jid.Jid;
 import dev.xmppreactive.stanza.Iq;
 import dev.xmppreactive.stanza.Presence;
@@ -21,25 +20,25 @@ final class CoreContactSource implements ContactSource {
   /** The roster namespace, RFC 6121 §2.1.1. */
   static final String ROSTER_NS = "jabber:iq:roster";
 
-  private final XmppInbound in;
-  private final XmppOutbound out;
+  private final XmppSession session;
 
-  CoreContactSource(XmppInbound in, XmppOutbound out) {
-    this.in = Objects.requireNonNull(in, "in");
-    this.out = Objects.requireNonNull(out, "out");
+  CoreContactSource(XmppSession session) {
+    this.session = Objects.requireNonNull(session, "session");
   }
 
   @Override
   public Mono<List<Contact>> roster() {
     // No 'to': the request goes to the account itself, which the server answers (RFC 6121 §2.1.3).
-    return out.request(Iq.get((Jid) null, XmlElement.empty("query", ROSTER_NS)))
+    return session.request(Iq.get((Jid) null, XmlElement.empty("query", ROSTER_NS)))
         .map(CoreContactSource::contacts);
   }
 
   @Override
   public Flux<PresenceUpdate> presenceUpdates() {
-    return in.presences()
-        .filter(p -> p.from() != null
+    // The server reflects the account's own presence to its resources (RFC 6121 §4.2.2): not a contact.
+    Jid self = session.jid().bare();
+    return session.presences()
+        .filter(p -> p.from() != null && !p.from().bare().equals(self)
             && (p.type() == Presence.Type.AVAILABLE || p.type() == Presence.Type.UNAVAILABLE))
         .map(p -> p.type() == Presence.Type.AVAILABLE
             ? new PresenceUpdate(p.from(), true, p.show(), p.status())

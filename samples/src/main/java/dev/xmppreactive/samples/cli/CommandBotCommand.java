@@ -13,7 +13,8 @@ import picocli.CommandLine.Mixin;
         "A small command bot. To a chat or normal message it answers: 'time' with the time (UTC), "
             + "'echo TEXT' with TEXT, 'roster' with its contacts, anything else with the list of "
             + "commands.",
-        "Runs until stopped: Ctrl-C (SIGINT) or SIGTERM closes the session gracefully."})
+        "Runs until stopped: Ctrl-C (SIGINT) or SIGTERM closes the session gracefully (the "
+            + "exit code is then 130 or 143, as for any JVM stopped by a signal)."})
 final class CommandBotCommand implements Callable<Integer> {
 
   private final Terminal terminal;

@@ -12,7 +12,8 @@ import picocli.CommandLine.Mixin;
     description = {
         "Answers every message that has a body with the same body, to its sender, with the same "
             + "type and thread. Prints a line for each message received.",
-        "Runs until stopped: Ctrl-C (SIGINT) or SIGTERM closes the session gracefully. A lost "
+        "Runs until stopped: Ctrl-C (SIGINT) or SIGTERM closes the session gracefully (the "
+            + "exit code is then 130 or 143, as for any JVM stopped by a signal). A lost "
             + "connection is resumed or reconnected."})
 final class EchoBotCommand implements Callable<Integer> {
 

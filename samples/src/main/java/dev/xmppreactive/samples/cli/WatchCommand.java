@@ -12,7 +12,8 @@ import picocli.CommandLine.Mixin;
         "Goes online and prints contacts' presence changes as they happen, one a line: "
             + "JID is available (SHOW: \"STATUS\"), or JID is unavailable. The server first sends the "
             + "presence of every contact online now.",
-        "Runs until stopped: Ctrl-C (SIGINT) or SIGTERM closes the session gracefully."})
+        "Runs until stopped: Ctrl-C (SIGINT) or SIGTERM closes the session gracefully (the "
+            + "exit code is then 130 or 143, as for any JVM stopped by a signal)."})
 final class WatchCommand implements Callable<Integer> {
 
   private final Terminal terminal;

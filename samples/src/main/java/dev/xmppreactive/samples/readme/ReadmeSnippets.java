@@ -10,6 +10,7 @@ import dev.xmppreactive.stanza.Message;
 import java.nio.file.Path;
 import java.time.Duration;
 import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 
 /**
  * The README's code, compiled and run by the build (ReadmeSnippetsTest runs each against the test
@@ -49,20 +50,22 @@ public final class ReadmeSnippets {
   }
 
   /**
-   * The reactive pipeline: the bot is an operator chain over the session's messages.
+   * The reactive pipeline: the bot is an operator chain over the session's messages; disposing it
+   * closes the session.
    *
    * @param client a client with its credentials and server
-   * @return what stops the bot
+   * @return what stops the bot and closes its session
    */
   public static Disposable reactive(XmppClient client) {
     // tag::reactive[]
-    return client.connect()
-        .flatMapMany(session -> session.messages()
-            .filter(m -> m.body() != null && m.type() != Message.Type.ERROR)
-            .concatMap(m -> session.send(Message.builder()
-                .to(m.from()).type(m.type()).thread(m.thread())
-                .body(m.body())
-                .build())))
+    return Flux.usingWhen(client.connect(),     // the session, closed when the bot stops
+            session -> session.messages()
+                .filter(m -> m.body() != null && m.type() != Message.Type.ERROR)
+                .concatMap(m -> session.send(Message.builder()
+                    .to(m.from()).type(m.type()).thread(m.thread())
+                    .body(m.body())
+                    .build())),
+            XmppSession::close)
         .subscribe();
     // end::reactive[]
   }

@@ -49,6 +49,8 @@ class CommandBotTest {
   @AfterEach
   void stop() {
     serving.dispose();
+    alice.close().block(WAIT);
+    bot.close().block(WAIT);
     server.close();
   }
 

@@ -8,6 +8,7 @@ import dev.xmppreactive.client.XmppSession;
 import dev.xmppreactive.jid.Jid;
 import dev.xmppreactive.stanza.Message;
 import dev.xmppreactive.test.RunningServer;
+import dev.xmppreactive.test.TestSession;
 import dev.xmppreactive.test.XmppTestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +37,9 @@ class ReadmeSnippetsTest {
 
   @AfterEach
   void stop() {
+    if (alice != null) {
+      alice.close().block(WAIT);
+    }
     server.close();
   }
 
@@ -49,15 +53,14 @@ class ReadmeSnippetsTest {
         .verify(WAIT);
   }
 
-  private Jid botSessionJid() {
-    return server.session("bot").block(WAIT).jid();
-  }
-
   @Test
   void reactive() {
     Disposable bot = ReadmeSnippets.reactive(server.clientFor("bot"));
-    botEchoes(botSessionJid());
+    TestSession atServer = server.session("bot").block(WAIT);
+    botEchoes(atServer.jid());
+    // Disposing the bot closes its session (gracefully: the server does not wait for a resumption).
     bot.dispose();
+    StepVerifier.create(atServer.onEnd()).expectComplete().verify(WAIT);
   }
 
   @Test

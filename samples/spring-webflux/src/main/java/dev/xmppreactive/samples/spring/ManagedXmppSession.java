@@ -46,6 +46,7 @@ public final class ManagedXmppSession implements SmartLifecycle {
     return s;
   }
 
+  // tag::spring-lifecycle[]
   /** Connects, within the client's negotiation timeout. */
   @Override
   public void start() {
@@ -64,6 +65,7 @@ public final class ManagedXmppSession implements SmartLifecycle {
     }
     s.close().subscribe(null, e -> callback.run(), callback);
   }
+  // end::spring-lifecycle[]
 
   @Override
   public void stop() {

@@ -53,6 +53,7 @@ public class MessageController {
    * stream has the feed's bounded buffer ({@link MessageFeed#BUFFER}). Errors: none; completes when
    * the application stops.
    */
+  // tag::spring-sse[]
   @GetMapping(path = "/messages", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
   public Flux<ServerSentEvent<ChatMessage>> messages() {
     Flux<ServerSentEvent<ChatMessage>> messages = feed.messages()
@@ -65,6 +66,7 @@ public class MessageController {
     return Flux.merge(messages, connected, heartbeat)
         .takeUntilOther(feed.ended().thenReturn(true));
   }
+  // end::spring-sse[]
 
   /** A message as an event: named {@code message}, with the stanza's id when it has one. */
   private static ServerSentEvent<ChatMessage> event(Message m) {
@@ -80,6 +82,7 @@ public class MessageController {
    * statuses: 400 for a missing or invalid recipient or body; 503 when the session is not running or
    * its outbound queue is full; 504 when the server does not take it within {@link #SEND_WAIT}.
    */
+  // tag::spring-post[]
   @PostMapping(path = "/messages", consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
   @ResponseStatus(HttpStatus.ACCEPTED)
@@ -94,6 +97,7 @@ public class MessageController {
         .onErrorMap(TimeoutException.class, e -> new ResponseStatusException(
             HttpStatus.GATEWAY_TIMEOUT, "the XMPP server did not take the message in time", e));
   }
+  // end::spring-post[]
 
   private static Message message(SendRequest r) {
     if (r.to() == null || r.to().isBlank()) {

@@ -29,7 +29,7 @@ class DemoCommandTest {
         "alice   offline",
         "bot     offline",
         "server  stopped",
-        "Done in ");
+        "Done. Next: the same jar with --help");
     assertThat(t.err()).isEmpty();
   }
 

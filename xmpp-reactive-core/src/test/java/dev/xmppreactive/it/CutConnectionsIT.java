@@ -192,7 +192,8 @@ class CutConnectionsIT {
       while (toB.all.getCount() + toA.all.getCount() > 0
           && System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(DEADLINE_SECONDS)
           && System.nanoTime() - lastProgress < TimeUnit.SECONDS.toNanos(STALL_SECONDS)) {
-        toB.all.await(1, TimeUnit.SECONDS);
+        // wait on a side still short (once alice->bob is done, waiting on it would not wait)
+        (toB.all.getCount() > 0 ? toB.all : toA.all).await(1, TimeUnit.SECONDS);
         int count = toB.next.get() + toA.next.get();
         if (count != lastCount) {
           lastCount = count;

@@ -65,16 +65,28 @@ final class OutboundWriter extends ChannelInboundHandlerAdapter {
     });
   }
 
-  /** Stops draining; what is still queued stays queued (for the next connection). */
+  /**
+   * Stops draining; what is still queued stays queued (for the next connection). Stanzas to send
+   * again that never got out go back to the SM state, behind the unacknowledged ones (which they
+   * follow), to be sent again on the next stream. Called on the event loop (the session learns of a
+   * lost connection there), that happens before this returns, so before any reconnection can take
+   * the SM state's resend list; from another thread it is handed to the event loop.
+   */
   void stop() {
     stopped = true;
     queue.onEnqueue(() -> { });
-    channel.eventLoop().execute(() -> {
-      // Stanzas to send again that never got out go back to the SM state, behind the unacked ones
-      // (which they follow), to be sent again on the next stream.
+    if (channel.eventLoop().inEventLoop()) {
+      giveBack();
+    } else {
+      channel.eventLoop().execute(this::giveBack);
+    }
+  }
+
+  private void giveBack() {
+    if (!first.isEmpty()) {
       sm.giveBack(List.copyOf(first));
       first.clear();
-    });
+    }
   }
 
   void schedule() {

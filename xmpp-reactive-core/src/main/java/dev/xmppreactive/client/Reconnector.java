@@ -7,9 +7,12 @@ import dev.xmppreactive.stream.StreamErrorCondition;
 import dev.xmppreactive.stream.StreamErrorException;
 import dev.xmppreactive.tls.TlsException;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.Exceptions;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -24,6 +27,8 @@ import reactor.util.retry.Retry;
  * <p>Failures that retrying cannot mend end the reconnection at once: see {@link #isFinal}.
  */
 final class Reconnector {
+
+  private static final Logger log = LoggerFactory.getLogger(Reconnector.class);
 
   /** What a successful attempt gives. */
   record Result(XmppConnection connection, Negotiated negotiated) {
@@ -65,10 +70,22 @@ final class Reconnector {
       if (first.getAndSet(false)) {
         return Mono.<Result>error(lost);
       }
-      onAttempt.accept(attempts.incrementAndGet());
+      long attempt = attempts.incrementAndGet();
+      onAttempt.accept(attempt);
+      long start = timer.now(TimeUnit.NANOSECONDS);
+      long[] secured = {0};
       return connector.connectAndSecure(preferred)
+          .doOnNext(n -> secured[0] = timer.now(TimeUnit.NANOSECONDS))
           .flatMap(n -> n.authenticate(sasl, account, sm).map(r -> new Result(n.connection(), r)))
-          .timeout(timeout, timer);
+          .timeout(timeout, timer)
+          .doOnNext(r -> log.debug("{}: reconnection attempt {} took {} ms to secure, {} ms to log"
+                  + " in and {}", account, attempt, millis(start, secured[0]),
+              millis(secured[0], timer.now(TimeUnit.NANOSECONDS)),
+              r.negotiated().sm().resumed() ? "resume" : "bind"))
+          .doOnError(e -> log.debug("{}: reconnection attempt {} failed after {} ms ({}): {}",
+              account, attempt, millis(start, timer.now(TimeUnit.NANOSECONDS)),
+              secured[0] == 0 ? "not yet secured" : "secured after " + millis(start, secured[0])
+                  + " ms", e.toString()));
     }).retryWhen(Retry.from(signals -> spec.generateCompanion(signals.map(s -> {
       if (isFinal(s.failure())) {
         throw Exceptions.propagate(s.failure());
@@ -77,6 +94,10 @@ final class Reconnector {
     }))))
         // A spec that gives up says so with its own exception; the session ends with the real cause.
         .onErrorMap(Exceptions::isRetryExhausted, e -> e.getCause() != null ? e.getCause() : e);
+  }
+
+  private static long millis(long fromNanos, long toNanos) {
+    return (toNanos - fromNanos) / 1_000_000;
   }
 
   private ConnectAddress parseLocation(String location) {

@@ -11,6 +11,7 @@ import dev.xmppreactive.servers.FaultProxy;
 import dev.xmppreactive.servers.TestUser;
 import dev.xmppreactive.servers.XmppServer;
 import dev.xmppreactive.stanza.Message;
+import dev.xmppreactive.xml.XmlElement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -44,6 +45,46 @@ class CutConnectionsIT {
     final AtomicInteger next = new AtomicInteger();
     final ConcurrentLinkedQueue<String> faults = new ConcurrentLinkedQueue<>();
     final CountDownLatch all = new CountDownLatch(MESSAGES);
+    /** The faults as runs ("duplicate or late 1016..1514 (expected 2017) from +4638 ms no delay"). */
+    final List<String> runs = Collections.synchronizedList(new ArrayList<>());
+    private final long t0 = System.nanoTime();
+    private int runFirst = -1;
+    private int runLast = -1;
+    private int runWant = -1;
+    private long runAt;
+    private String runDelay;
+
+    /** Records a message that came before its turn or after it, merging consecutive late ones. */
+    private synchronized void fault(int n, int want, String delay) {
+      if (n < want && runFirst >= 0 && n == runLast + 1 && runWant == want) {
+        runLast = n;
+        return;
+      }
+      flush();
+      long at = (System.nanoTime() - t0) / 1_000_000;
+      if (n > want) {
+        runs.add("gap: got " + n + ", expected " + want + " at +" + at + " ms " + delay);
+      } else {
+        runFirst = n;
+        runLast = n;
+        runWant = want;
+        runAt = at;
+        runDelay = delay;
+      }
+    }
+
+    private synchronized void flush() {
+      if (runFirst >= 0) {
+        runs.add("duplicate or late " + runFirst + ".." + runLast + " (expected " + runWant
+            + ") from +" + runAt + " ms " + runDelay);
+        runFirst = -1;
+      }
+    }
+
+    synchronized String report() {
+      flush();
+      return runs.isEmpty() ? "none" : String.join("; ", runs);
+    }
 
     void accept(Message m, Jid expectedFrom) {
       if (m.type() == Message.Type.ERROR) {
@@ -57,6 +98,9 @@ class CutConnectionsIT {
       int n = Integer.parseInt(body.substring(2));
       int want = next.get();
       if (n != want) {
+        // A <delay/> says whether the server sent it again from its XEP-0198 queue ("Resent").
+        XmlElement d = m.extension("delay", "urn:xmpp:delay");
+        fault(n, want, d == null ? "no delay" : d.toXml());
         faults.add(n < want ? "duplicate or late " + n + " (expected " + want + ")"
             : "gap: got " + n + ", expected " + want);
         if (n < want) {
@@ -148,7 +192,8 @@ class CutConnectionsIT {
       while (toB.all.getCount() + toA.all.getCount() > 0
           && System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(DEADLINE_SECONDS)
           && System.nanoTime() - lastProgress < TimeUnit.SECONDS.toNanos(STALL_SECONDS)) {
-        toB.all.await(1, TimeUnit.SECONDS);
+        // wait on a side still short (once alice->bob is done, waiting on it would not wait)
+        (toB.all.getCount() > 0 ? toB.all : toA.all).await(1, TimeUnit.SECONDS);
         int count = toB.next.get() + toA.next.get();
         if (count != lastCount) {
           lastCount = count;
@@ -166,6 +211,8 @@ class CutConnectionsIT {
               + " alice->bob %d received, bob->alice %d received%n  alice: %s%n  bob: %s%n",
           server.name(), MESSAGES, elapsed, cuts, proxy.connections(), toB.next.get(),
           toA.next.get(), aEvents.summary(), bEvents.summary());
+      System.out.printf("%s: order faults alice->bob: %s%n  bob->alice: %s%n", server.name(),
+          toB.report(), toA.report());
 
       assertThat(sendFailure.get()).as("a send failed").isNull();
       assertThat(toB.faults).as("alice->bob order faults").isEmpty();

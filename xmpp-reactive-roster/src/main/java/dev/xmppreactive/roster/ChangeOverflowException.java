@@ -4,8 +4,8 @@ import dev.xmppreactive.stream.XmppException;
 
 /**
  * A subscriber of a change feed ({@link Roster#changes()}, {@link Presences#changes()},
- * {@link Subscriptions#requests()}) let more changes wait than the feed holds for it. The feed ends
- * for that subscriber only; the others and the state go on. Subscribe again and read the current
+ * {@link Subscriptions#requests()}) let more changes wait than the feed holds for it: it gets the
+ * changes its buffer holds, then this error. The feed ends for that subscriber only; the others and the state go on. Subscribe again and read the current
  * state ({@link Roster#snapshot()}, {@link Presences#of}) to catch up.
  */
 public final class ChangeOverflowException extends XmppException {

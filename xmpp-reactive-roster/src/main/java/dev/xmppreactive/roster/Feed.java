@@ -9,8 +9,8 @@ import reactor.core.publisher.Sinks;
 
 /**
  * A hot feed of changes to any number of subscribers, each with a buffer of its own: a slow
- * subscriber holds up no one, and one that lets more than the capacity wait fails with
- * {@link ChangeOverflowException}. Emissions are serialised by the caller (under its lock).
+ * subscriber holds up no one, and one that lets more than the capacity wait is cut off (its upstream
+ * cancelled): it gets what its buffer holds, then {@link ChangeOverflowException}. Emissions are serialised by the caller (under its lock).
  *
  * @param <T> the change type
  */

@@ -79,7 +79,8 @@ public final class Roster {
    * <p>Threading: signals on the thread that delivers the session's inbound stanzas (an event loop;
    * do not block, use {@code publishOn}), or on the subscriber's requesting thread for buffered ones.
    * Backpressure: each subscriber has a buffer of the configured feed capacity; past it, that
-   * subscriber fails with {@link ChangeOverflowException} (read {@link #snapshot()} to catch up).
+   * subscriber gets what its buffer holds, then fails with
+   * {@link ChangeOverflowException} (read {@link #snapshot()} to catch up).
    * Errors: only that; completes when the session ends.
    */
   public Flux<RosterChange> changes() {

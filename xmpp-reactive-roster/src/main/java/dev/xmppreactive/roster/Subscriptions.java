@@ -49,8 +49,8 @@ public final class Subscriptions {
    *
    * <p>Threading: signals on the thread that delivers the session's inbound stanzas (an event loop;
    * do not block), or on the subscriber's requesting thread for buffered ones. Backpressure: each
-   * subscriber has a buffer of the configured feed capacity; past it, that subscriber fails with
-   * {@link ChangeOverflowException}. Errors: only that; completes when the session ends.
+   * subscriber has a buffer of the configured feed capacity; past it, that subscriber gets what its
+   * buffer holds, then fails with {@link ChangeOverflowException}. Errors: only that; completes when the session ends.
    */
   public Flux<SubscriptionRequest> requests() {
     return feed.flux();

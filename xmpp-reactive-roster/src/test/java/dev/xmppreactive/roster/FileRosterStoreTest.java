@@ -28,13 +28,13 @@ class FileRosterStoreTest {
   @Test
   void whatIsSavedIsLoaded() {
     RosterStore store = RosterStore.file(dir.resolve("sub/roster.xml"));
-    StepVerifier.create(store.load(ALICE)).verifyComplete(); // nothing yet
-    StepVerifier.create(store.save(ALICE, ROSTER)).verifyComplete();
+    StepVerifier.create(store.load(ALICE)).expectComplete().verify(Server.T); // nothing yet
+    StepVerifier.create(store.save(ALICE, ROSTER)).expectComplete().verify(Server.T);
     StepVerifier.create(RosterStore.file(dir.resolve("sub/roster.xml")).load(ALICE))
         .expectNext(ROSTER)
-        .verifyComplete();
-    StepVerifier.create(store.save(ALICE, RosterSnapshot.EMPTY)).verifyComplete();
-    StepVerifier.create(store.load(ALICE)).expectNext(RosterSnapshot.EMPTY).verifyComplete();
+        .expectComplete().verify(Server.T);
+    StepVerifier.create(store.save(ALICE, RosterSnapshot.EMPTY)).expectComplete().verify(Server.T);
+    StepVerifier.create(store.load(ALICE)).expectNext(RosterSnapshot.EMPTY).expectComplete().verify(Server.T);
     assertThat(dir.resolve("sub")).isDirectoryNotContaining("glob:**.tmp");
   }
 
@@ -42,7 +42,7 @@ class FileRosterStoreTest {
   void anotherAccountsFileIsIgnored() {
     RosterStore store = RosterStore.file(dir.resolve("roster.xml"));
     store.save(Jid.of("mallory@example.test/res"), ROSTER).block();
-    StepVerifier.create(store.load(ALICE)).verifyComplete();
+    StepVerifier.create(store.load(ALICE)).expectComplete().verify(Server.T);
   }
 
   @Test
@@ -51,16 +51,16 @@ class FileRosterStoreTest {
     RosterStore store = RosterStore.file(f);
     Files.writeString(f, "<roster xmlns='urn:xmpp-reactive:roster-store:1' account='alice@exa",
         StandardCharsets.UTF_8);
-    StepVerifier.create(store.load(ALICE)).verifyComplete();
+    StepVerifier.create(store.load(ALICE)).expectComplete().verify(Server.T);
     Files.writeString(f, "<other/>", StandardCharsets.UTF_8);
-    StepVerifier.create(store.load(ALICE)).verifyComplete();
+    StepVerifier.create(store.load(ALICE)).expectComplete().verify(Server.T);
   }
 
   @Test
   void theMemoryStoreKeepsOneRosterPerAccount() {
     RosterStore store = RosterStore.inMemory();
     store.save(ALICE.withResource("r"), ROSTER).block();
-    StepVerifier.create(store.load(ALICE)).expectNext(ROSTER).verifyComplete();
-    StepVerifier.create(store.load(Jid.of("bob@example.test"))).verifyComplete();
+    StepVerifier.create(store.load(ALICE)).expectNext(ROSTER).expectComplete().verify(Server.T);
+    StepVerifier.create(store.load(Jid.of("bob@example.test"))).expectComplete().verify(Server.T);
   }
 }

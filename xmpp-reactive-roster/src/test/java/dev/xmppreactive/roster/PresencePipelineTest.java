@@ -2,6 +2,7 @@ package dev.xmppreactive.roster;
 
 import static dev.xmppreactive.roster.Server.T;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import dev.xmppreactive.client.SessionEvent;
 import dev.xmppreactive.jid.Jid;
@@ -31,7 +32,7 @@ class PresencePipelineTest {
         .assertNext(c -> assertThat(c.jid()).isEqualTo(Jid.of("romeo@example.net/orchard")))
         .assertNext(c -> assertThat(c.contact().best().orElseThrow().resource()).isEqualTo("home"))
         .assertNext(c -> assertThat(c.jid()).isEqualTo(Jid.of("juliet@example.com/chamber")))
-        .verifyComplete();
+        .expectComplete().verify(Server.T);
     assertThat(r.presences().of(Jid.of("stranger@example.org")).isAvailable()).isFalse();
     assertThat(r.presences().best(ROMEO).orElseThrow().priority()).isEqualTo(5);
     assertThat(r.presences().available()).extracting(ContactPresence::jid)
@@ -51,7 +52,7 @@ class PresencePipelineTest {
         })
         .then(() -> s.event(new SessionEvent.Resumed(ME, null)))
         .assertNext(c -> assertThat(c.kind()).isEqualTo(PresenceChange.Kind.AVAILABLE))
-        .verifyComplete();
+        .expectComplete().verify(Server.T);
     assertThat(r.presences().best(ROMEO)).isPresent();
   }
 
@@ -102,9 +103,9 @@ class PresencePipelineTest {
   @Test
   void ownPresenceIsCheckedForWhatItIs() {
     Presences p = Started.roster(FakeSession.versioned(), Settings.defaults(), "v1").presences();
-    org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+    assertThatIllegalArgumentException()
         .isThrownBy(() -> p.set(Presence.available().withTo(ROMEO)));
-    org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+    assertThatIllegalArgumentException()
         .isThrownBy(() -> p.set(Presence.subscribe(ROMEO)));
   }
 

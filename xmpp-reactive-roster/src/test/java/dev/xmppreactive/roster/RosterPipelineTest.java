@@ -57,7 +57,7 @@ class RosterPipelineTest {
           assertThat(((Presence) second).type()).isEqualTo(Presence.Type.AVAILABLE);
           assertThat(second.to()).isNull();
         })
-        .verifyComplete();
+        .expectComplete().verify(Server.T);
   }
 
   @Test
@@ -83,7 +83,7 @@ class RosterPipelineTest {
           assertThat(r.snapshot().version()).isEqualTo("v7");
           assertThat(r.item(NURSE).orElseThrow().name()).isEqualTo("Nurse");
         })
-        .verifyComplete();
+        .expectComplete().verify(Server.T);
   }
 
   @Test
@@ -99,7 +99,7 @@ class RosterPipelineTest {
           s.receive(Server.result(get, "v3", RosterItem.of(NURSE, "Nurse"), RosterItem.of(ROMEO)));
         })
         .assertNext(r -> roster[0] = r)
-        .verifyComplete();
+        .expectComplete().verify(Server.T);
     Roster r = roster[0];
     assertThat(r.snapshot().items().keySet()).containsExactly(NURSE, ROMEO);
     assertThat(r.snapshot().version()).isEqualTo("v3");
@@ -132,7 +132,7 @@ class RosterPipelineTest {
           assertThat(c.previous().name()).isEqualTo("Romeo");
           assertThat(c.version()).isEqualTo("v4");
         })
-        .verifyComplete();
+        .expectComplete().verify(Server.T);
     // and the presence is sent again on the new stream, after the roster
     assertThat(s.sent().ofType(Presence.class).take(2).collectList().block(T)).hasSize(2);
   }
@@ -150,7 +150,7 @@ class RosterPipelineTest {
           assertThat(second.payload().attribute("ver")).isEqualTo("v1");
           s.receive(second.resultReply());
         })
-        .verifyComplete();
+        .expectComplete().verify(Server.T);
     assertThat(s.sentSoFar()).filteredOn(st -> st instanceof Iq iq && iq.type() == Iq.Type.GET)
         .hasSize(2);
   }
@@ -170,7 +170,7 @@ class RosterPipelineTest {
           assertThat(c.jid()).isEqualTo(NURSE);
           assertThat(c.kind()).isEqualTo(RosterChange.Kind.UPDATED);
         })
-        .verifyComplete();
+        .expectComplete().verify(Server.T);
     assertThat(r.snapshot().items().keySet()).containsExactly(NURSE);
     assertThat(r.snapshot().version()).isEqualTo("v2");
   }
@@ -210,7 +210,7 @@ class RosterPipelineTest {
           s.receive(Server.push(ME, null, "v2", RosterItem.of(ROMEO, "Romeo", "Friends")));
         })
         .then(() -> assertThat(r.item(ROMEO)).isPresent())
-        .verifyComplete();
+        .expectComplete().verify(Server.T);
   }
 
   @Test
@@ -223,6 +223,6 @@ class RosterPipelineTest {
         .thenAwait(Duration.ofSeconds(4))
         .expectNoEvent(Duration.ofMillis(500))
         .thenAwait(Duration.ofSeconds(1))
-        .verifyComplete();
+        .expectComplete().verify(Server.T);
   }
 }

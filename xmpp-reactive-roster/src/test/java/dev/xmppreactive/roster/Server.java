@@ -7,7 +7,10 @@ import dev.xmppreactive.stanza.Stanza;
 import dev.xmppreactive.stanza.StanzaIds;
 import dev.xmppreactive.xml.XmlElement;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /** What a server would send, for the pipeline tests over a {@link FakeSession}. */
 final class Server {
@@ -15,6 +18,15 @@ final class Server {
   static final Duration T = Duration.ofSeconds(10);
 
   private Server() {
+  }
+
+  /**
+   * Waits until a condition holds, checking it now and after each signal of a feed (subscribed
+   * before the first check, so no change is missed).
+   */
+  static void until(Flux<?> feed, BooleanSupplier condition) {
+    Flux.merge(feed.map(x -> 1), Mono.just(1)).filter(x -> condition.getAsBoolean()).next()
+        .block(T);
   }
 
   /** The first stanza the roster sent that matches, waiting for it. */

@@ -33,9 +33,9 @@ class SubscriptionPipelineTest {
           assertThat(req.decision()).isEqualTo(SubscriptionDecision.DEFER);
           assertThat(req.status()).isEqualTo("I'm Romeo");
         })
-        .verifyComplete();
+        .expectComplete().verify(Server.T);
     assertThat(subs.pending()).extracting(SubscriptionRequest::from).containsExactly(ROMEO);
-    StepVerifier.create(subs.approve(ROMEO.withResource("orchard"))).verifyComplete();
+    StepVerifier.create(subs.approve(ROMEO.withResource("orchard"))).expectComplete().verify(Server.T);
     Presence approval = sentPresence(s, Presence.Type.SUBSCRIBED);
     assertThat(approval.to()).isEqualTo(ROMEO); // §3: to the bare JID
     assertThat(approval.id()).isNotNull();      // §3.1.4: for tracking
@@ -50,7 +50,7 @@ class SubscriptionPipelineTest {
     StepVerifier.create(accepting.subscriptions().requests().take(1))
         .then(() -> a.receive(Server.typed("romeo@example.net", Presence.Type.SUBSCRIBE)))
         .assertNext(req -> assertThat(req.decision()).isEqualTo(SubscriptionDecision.APPROVE))
-        .verifyComplete();
+        .expectComplete().verify(Server.T);
     assertThat(sentPresence(a, Presence.Type.SUBSCRIBED).to()).isEqualTo(ROMEO);
     assertThat(accepting.subscriptions().pending()).isEmpty();
 
@@ -60,7 +60,7 @@ class SubscriptionPipelineTest {
     StepVerifier.create(denying.subscriptions().requests().take(1))
         .then(() -> d.receive(Server.typed("romeo@example.net", Presence.Type.SUBSCRIBE)))
         .assertNext(req -> assertThat(req.decision()).isEqualTo(SubscriptionDecision.DENY))
-        .verifyComplete();
+        .expectComplete().verify(Server.T);
     assertThat(sentPresence(d, Presence.Type.UNSUBSCRIBED).to()).isEqualTo(ROMEO);
   }
 
@@ -112,7 +112,7 @@ class SubscriptionPipelineTest {
     FakeSession offering = FakeSession.versioned();
     Subscriptions yes = Started.roster(offering, Settings.defaults(), "v1").subscriptions();
     assertThat(yes.preApprovalOffered()).isTrue();
-    StepVerifier.create(yes.preApprove(ROMEO)).verifyComplete();
+    StepVerifier.create(yes.preApprove(ROMEO)).expectComplete().verify(Server.T);
     assertThat(sentPresence(offering, Presence.Type.SUBSCRIBED).to()).isEqualTo(ROMEO);
 
     FakeSession plain = new FakeSession(ME, StreamFeatures.ROSTER_VER_NS);

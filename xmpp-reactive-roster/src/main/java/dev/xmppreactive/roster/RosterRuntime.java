@@ -188,9 +188,16 @@ final class RosterRuntime {
     }
   }
 
+  /**
+   * A contact that left the roster, or to whose presence the user no longer subscribes, sends no
+   * more presence: what is known of it is forgotten (servers do not always send the unavailable
+   * presence of §3.3.3 rule 2; Prosody 0.12 does not).
+   */
   private void afterChange(RosterChange c) {
     subscriptions.onRosterChange(c);
-    if (c.kind() == RosterChange.Kind.REMOVED) {
+    boolean had = c.previous() != null && c.previous().subscription().receivesPresence();
+    boolean has = c.item() != null && c.item().subscription().receivesPresence();
+    if (c.kind() == RosterChange.Kind.REMOVED || had && !has) {
       presences.forget(c.jid().bare());
     }
   }

@@ -8,6 +8,7 @@ import dev.xmppreactive.client.SessionEvent;
 import dev.xmppreactive.jid.Jid;
 import dev.xmppreactive.stanza.Presence;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
@@ -78,6 +79,23 @@ class PresencePipelineTest {
     s.receive(Server.removal(ME, "v2", ROMEO));
     assertThat(r.presences().of(ROMEO).isAvailable()).isFalse();
     s.receive(Server.available("romeo@example.net/orchard", 1));
+    assertThat(r.presences().of(ROMEO).isAvailable()).isFalse();
+  }
+
+  @Test
+  void losingTheSubscriptionToAContactForgetsItsPresence() {
+    FakeSession s = FakeSession.versioned();
+    RosterItem both = new RosterItem(ROMEO, null, SubscriptionState.BOTH, false, false, List.of());
+    Roster r = Started.roster(s, Settings.defaults(), "v1", both);
+    s.receive(Server.available("romeo@example.net/orchard", 1));
+    StepVerifier.create(r.presences().changes().take(1))
+        .then(() -> s.receive(Server.push(ME, null, "v2",
+            new RosterItem(ROMEO, null, SubscriptionState.FROM, false, false, List.of()))))
+        .assertNext(c -> {
+          assertThat(c.kind()).isEqualTo(PresenceChange.Kind.UNAVAILABLE);
+          assertThat(c.presence()).isNull(); // no stanza said so: the subscription went
+        })
+        .expectComplete().verify(Server.T);
     assertThat(r.presences().of(ROMEO).isAvailable()).isFalse();
   }
 

@@ -50,7 +50,7 @@ public final class Presences {
 
   /**
    * Broadcasts a presence update (§4.4.1), or unavailable presence (§4.5.1), which ends the presence
-   * session until the next update.
+   * session until the next update. It becomes {@link #current()} when subscribed to.
    *
    * <p>Threading: completes on the connection's event loop. Backpressure: not applicable. Errors:
    * as {@code XmppSession.send}.
@@ -65,8 +65,10 @@ public final class Presences {
     }
     checkAvailability(presence);
     Presence p = presence.id() == null ? presence.withId(StanzaIds.random()) : presence;
-    current = p.type() == Presence.Type.AVAILABLE ? p : null;
-    return session.send(p);
+    return Mono.defer(() -> {
+      current = p.type() == Presence.Type.AVAILABLE ? p : null;
+      return session.send(p);
+    });
   }
 
   /**
@@ -150,20 +152,23 @@ public final class Presences {
       return;
     }
     synchronized (lock) {
-      table.apply(p).forEach(feed::emit);
+      table.apply(p).forEach(feed::offer);
     }
+    feed.drain();
   }
 
   void suspend() {
     synchronized (lock) {
-      table.suspend().forEach(feed::emit);
+      table.suspend().forEach(feed::offer);
     }
+    feed.drain();
   }
 
   void resume() {
     synchronized (lock) {
-      table.resume().forEach(feed::emit);
+      table.resume().forEach(feed::offer);
     }
+    feed.drain();
   }
 
   void newStream() {
@@ -174,15 +179,16 @@ public final class Presences {
 
   void forget(Jid bare) {
     synchronized (lock) {
-      table.forget(bare).forEach(feed::emit);
+      table.forget(bare).forEach(feed::offer);
     }
+    feed.drain();
   }
 
   void close() {
     synchronized (lock) {
       table.clear();
-      feed.complete();
     }
+    feed.complete();
   }
 
   /** Sends the current presence, if any (initial presence of a new stream, §4.2.1). */

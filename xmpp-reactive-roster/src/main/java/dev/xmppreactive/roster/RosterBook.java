@@ -46,7 +46,7 @@ final class RosterBook {
     synchronized (lock) {
       String before = state.version();
       changes = state.replace(result);
-      changes.forEach(feed::emit);
+      changes.forEach(feed::offer);
       now = state.snapshot();
       if (changes.isEmpty() && Objects.equals(before, now.version())) {
         now = null;
@@ -63,7 +63,7 @@ final class RosterBook {
     synchronized (lock) {
       change = state.push(push.item(), push.version());
       if (change != null) {
-        feed.emit(change);
+        feed.offer(change);
       }
       now = state.snapshot();
       released = waiters.remove(push.item().item().jid());
@@ -75,6 +75,7 @@ final class RosterBook {
   }
 
   private void finish(List<RosterChange> changes, RosterSnapshot now) {
+    feed.drain();
     if (now != null) {
       saver.offer(now);
     }

@@ -117,10 +117,12 @@ public final class Subscriptions {
     Objects.requireNonNull(contact, "contact");
     Jid bare = contact.bare();
     Presence p = Presence.builder().type(type).to(bare).id(StanzaIds.random()).build();
-    if (type == Presence.Type.SUBSCRIBED || type == Presence.Type.UNSUBSCRIBED) {
-      answered(bare);
-    }
-    return session.send(p);
+    return Mono.defer(() -> {
+      if (type == Presence.Type.SUBSCRIBED || type == Presence.Type.UNSUBSCRIBED) {
+        answered(bare);
+      }
+      return session.send(p);
+    });
   }
 
   private void answered(Jid bare) {
@@ -170,9 +172,7 @@ public final class Subscriptions {
         }
       }
     }
-    synchronized (feed) {
-      feed.emit(request);
-    }
+    feed.emit(request);
   }
 
   /** The roster changed: a request approved elsewhere (another resource) is no longer pending. */
@@ -183,8 +183,6 @@ public final class Subscriptions {
   }
 
   void close() {
-    synchronized (feed) {
-      feed.complete();
-    }
+    feed.complete();
   }
 }

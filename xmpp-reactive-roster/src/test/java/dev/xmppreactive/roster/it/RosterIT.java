@@ -45,6 +45,11 @@ class RosterIT {
       phone = Rosters.login(Rosters.client(server, alice, "phone"));
       laptop = Rosters.login(Rosters.client(server, alice, "laptop"));
       assertThat(phone.snapshot().size()).isZero();
+      // RFC 6121 §2.6.1: both servers offer roster versioning
+      assertThat(phone.session().features().rosterVersioning()).isTrue();
+      Mono<Iq> firstPush = laptop.session().iqs()
+          .filter(iq -> iq.type() == Iq.Type.SET && iq.payload().is("query", NS)).next().cache();
+      firstPush.subscribe();
       Roster p = phone;
       StepVerifier.create(laptop.changes().take(4))
           .then(() -> {
@@ -64,6 +69,10 @@ class RosterIT {
           .assertNext(c -> assertThat(c.kind()).isEqualTo(RosterChange.Kind.REMOVED))
           .expectComplete()
           .verify(T);
+      Iq push = firstPush.block(T);
+      log.info("{}: a roster push as received: {}", server.name(), push);
+      assertThat(push.from() == null || push.from().equals(Jid.of(alice.jid()))).isTrue();
+      assertThat(push.payload().attribute("ver")).isNotNull(); // §2.6.3: pushes carry versions
       // the resource that made the changes sees them when its calls complete
       assertThat(phone.snapshot().items().keySet()).containsExactly(bob);
       assertThat(laptop.snapshot().items()).isEqualTo(phone.snapshot().items());

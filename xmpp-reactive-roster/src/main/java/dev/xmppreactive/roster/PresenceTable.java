@@ -13,9 +13,15 @@ import java.util.Map;
  * The available resources of contacts (RFC 6121 §4), and what a lost stream does to them: on
  * suspension every contact's presence becomes unknown and is set aside; a resumed stream (XEP-0198)
  * restores it; a new stream drops it, to be learnt again. Not thread-safe: its owner serialises
- * access.
+ * access. At most {@link #MAX_RESOURCES} resources are kept per contact.
  */
 final class PresenceTable {
+
+  /**
+   * The most resources kept per contact: past it, the one that spoke least recently is forgotten,
+   * so that a contact (or a server) sending presence from endless resources cannot grow memory.
+   */
+  static final int MAX_RESOURCES = 64;
 
   /** Best first: priority (§4.7.2.3), then show (§4.7.2.1), then the latest. */
   private static final Comparator<Entry> BEST = Comparator
@@ -37,7 +43,14 @@ final class PresenceTable {
     Jid bare = from.bare();
     List<PresenceChange> changes = new ArrayList<>(1);
     if (p.type() == Presence.Type.AVAILABLE) {
-      online.computeIfAbsent(bare, b -> new LinkedHashMap<>()).put(from, new Entry(from, p, ++seq));
+      Map<Jid, Entry> resources = online.computeIfAbsent(bare, b -> new LinkedHashMap<>());
+      resources.remove(from); // re-inserted last: the map is in order of the last word
+      if (resources.size() >= MAX_RESOURCES) {
+        Jid oldest = resources.keySet().iterator().next();
+        resources.remove(oldest);
+        changes.add(new PresenceChange(PresenceChange.Kind.UNAVAILABLE, oldest, null, of(bare)));
+      }
+      resources.put(from, new Entry(from, p, ++seq));
       changes.add(new PresenceChange(PresenceChange.Kind.AVAILABLE, from, p, of(bare)));
       return changes;
     }

@@ -130,4 +130,19 @@ class PresenceTableTest {
         .containsExactly(org.assertj.core.groups.Tuple.tuple(PresenceChange.Kind.UNAVAILABLE, null));
     assertThat(t.available()).isEmpty();
   }
+
+  @Test
+  void resourcesPerContactAreBounded() {
+    PresenceTable t = new PresenceTable();
+    for (int i = 0; i < PresenceTable.MAX_RESOURCES; i++) {
+      t.apply(available(ROMEO.withResource("r" + i), 0, Presence.Show.NONE));
+    }
+    t.apply(available(ROMEO.withResource("r0"), 0, Presence.Show.NONE)); // r0 speaks again
+    List<PresenceChange> more = t.apply(available(ROMEO.withResource("new"), 0, Presence.Show.NONE));
+    assertThat(more).extracting(PresenceChange::kind, PresenceChange::jid).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(PresenceChange.Kind.UNAVAILABLE, ROMEO.withResource("r1")),
+        org.assertj.core.groups.Tuple.tuple(PresenceChange.Kind.AVAILABLE, ROMEO.withResource("new")));
+    assertThat(t.of(ROMEO).resources()).hasSize(PresenceTable.MAX_RESOURCES);
+    assertThat(t.of(ROMEO).resource("r0")).isPresent();
+  }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
+import reactor.test.scheduler.VirtualTimeScheduler;
 
 /**
  * The roster's pipeline over a session without a network: the fetch on login with its version
@@ -216,13 +217,27 @@ class RosterPipelineTest {
   @Test
   void aSetWhosePushNeverComesCompletesAfterThePushWait() {
     FakeSession s = FakeSession.versioned();
-    Roster r = start(s, Settings.defaults(), "v1");
-    StepVerifier.withVirtualTime(() -> r.update(Jid.of("x@example.com"), i -> i)
-            .onErrorResume(IllegalArgumentException.class, e -> Mono.empty())
-            .then(r.remove(ROMEO)))
+    VirtualTimeScheduler time = VirtualTimeScheduler.create();
+    Roster r = start(s, Settings.defaults().withTimer(time), "v1"); // a push wait of 5 s
+    StepVerifier.withVirtualTime(() -> r.remove(ROMEO), () -> time, Long.MAX_VALUE)
+        .expectSubscription()
         .thenAwait(Duration.ofSeconds(4))
-        .expectNoEvent(Duration.ofMillis(500))
-        .thenAwait(Duration.ofSeconds(1))
-        .expectComplete().verify(Server.T);
+        .expectNoEvent(Duration.ofMillis(900))
+        .thenAwait(Duration.ofMillis(100))
+        .expectComplete()
+        .verify(T);
+  }
+
+  @Test
+  void anUpdateNeedsAnItemAndKeepsItsJid() {
+    FakeSession s = FakeSession.versioned();
+    Roster r = start(s, Settings.defaults(), "v1", RosterItem.of(NURSE));
+    StepVerifier.create(r.update(ROMEO, i -> i.withName("x")))
+        .expectError(IllegalArgumentException.class)
+        .verify(T);
+    StepVerifier.create(r.update(NURSE, i -> RosterItem.of(ROMEO)))
+        .expectError(IllegalArgumentException.class)
+        .verify(T);
+    assertThat(s.sentSoFar()).noneMatch(st -> st instanceof Iq iq && iq.type() == Iq.Type.SET);
   }
 }

@@ -14,6 +14,7 @@ import dev.xmppreactive.stanza.Message;
 import dev.xmppreactive.xml.XmlElement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -31,19 +32,33 @@ import reactor.util.retry.Retry;
  * that cuts each of their connections 300–700 ms after it opened, at a random byte of the traffic
  * in flight (so a reconnection has to negotiate TLS, SASL and resumption within that time). With
  * Stream Management (XEP-0198) and reconnection on (the defaults), every message arrives exactly once
- * and in order, on both servers, and neither session ends. The counts and the time each
+ * on both servers, in order on Prosody (ejabberd 23.01 reorders some during resumption, on its
+ * side: see below), no message bounces, and neither session ends. The counts and the time each
  * reconnection took are printed for the closing note.
  */
 class CutConnectionsIT {
 
   private static final int MESSAGES = 10_000;
+  /**
+   * Each sender keeps at most this many messages unacknowledged by the server (a window of
+   * sendAcked), as a bot that paces itself does. Unpaced, the test measured the servers instead: on
+   * 2 shared cores Prosody fell behind a flood and resent its whole backlog after each resumption,
+   * and ejabberd 23.01 re-routes what reaches a session's old process during a resumption's
+   * hand-over after newer messages (see the closing note of issue 4).
+   */
+  private static final int WINDOW = 100;
   private static final long DEADLINE_SECONDS = 240;
   private static final long STALL_SECONDS = 30;
 
   /** What one receiving side saw. */
   private static final class Inbox {
     final AtomicInteger next = new AtomicInteger();
-    final ConcurrentLinkedQueue<String> faults = new ConcurrentLinkedQueue<>();
+    final ConcurrentLinkedQueue<String> bounces = new ConcurrentLinkedQueue<>();
+    final BitSet seen = new BitSet(MESSAGES);
+    final AtomicInteger distinct = new AtomicInteger();
+    final AtomicInteger duplicates = new AtomicInteger();
+    /** Messages that came after a later one (a gap, then they). */
+    final AtomicInteger late = new AtomicInteger();
     final CountDownLatch all = new CountDownLatch(MESSAGES);
     /** The faults as runs ("duplicate or late 1016..1514 (expected 2017) from +4638 ms no delay"). */
     final List<String> runs = Collections.synchronizedList(new ArrayList<>());
@@ -86,29 +101,36 @@ class CutConnectionsIT {
       return runs.isEmpty() ? "none" : String.join("; ", runs);
     }
 
-    void accept(Message m, Jid expectedFrom) {
+    synchronized void accept(Message m, Jid expectedFrom) {
       if (m.type() == Message.Type.ERROR) {
-        faults.add("bounced: " + m.body() + " " + m.error());
+        bounces.add("bounced: " + m.body() + " " + m.error());
         return;
       }
       String body = m.body();
       if (body == null || !body.startsWith("n:") || !expectedFrom.equals(m.from())) {
-        return; // not one of ours (e.g. a bounce would show as a missing number instead)
+        return; // not one of ours
       }
       int n = Integer.parseInt(body.substring(2));
       int want = next.get();
+      // A <delay/> says whether the server sent it again from its XEP-0198 queue ("Resent").
+      XmlElement d = m.extension("delay", "urn:xmpp:delay");
+      String delay = d == null ? "no delay" : d.toXml();
+      if (seen.get(n)) {
+        duplicates.incrementAndGet();
+        fault(n, want, delay);
+        return;
+      }
+      seen.set(n);
+      distinct.incrementAndGet();
+      all.countDown();
       if (n != want) {
-        // A <delay/> says whether the server sent it again from its XEP-0198 queue ("Resent").
-        XmlElement d = m.extension("delay", "urn:xmpp:delay");
-        fault(n, want, d == null ? "no delay" : d.toXml());
-        faults.add(n < want ? "duplicate or late " + n + " (expected " + want + ")"
-            : "gap: got " + n + ", expected " + want);
+        fault(n, want, delay);
         if (n < want) {
+          late.incrementAndGet();
           return;
         }
       }
       next.set(n + 1);
-      all.countDown();
     }
   }
 
@@ -179,11 +201,11 @@ class CutConnectionsIT {
       proxy.cutAll();
       XmppSession from = a;
       running.add(Flux.range(0, MESSAGES)
-          .flatMap(i -> from.send(Message.chat(bJid, "n:" + i)), 64)
+          .flatMap(i -> from.sendAcked(Message.chat(bJid, "n:" + i)), WINDOW)
           .subscribe(v -> { }, sendFailure::set));
       XmppSession back = b;
       running.add(Flux.range(0, MESSAGES)
-          .flatMap(i -> back.send(Message.chat(aJid, "n:" + i)), 64)
+          .flatMap(i -> back.sendAcked(Message.chat(aJid, "n:" + i)), WINDOW)
           .subscribe(v -> { }, sendFailure::set));
 
       // Wait for both, giving up early (with what was seen) when nothing moves for STALL_SECONDS.
@@ -194,13 +216,13 @@ class CutConnectionsIT {
           && System.nanoTime() - lastProgress < TimeUnit.SECONDS.toNanos(STALL_SECONDS)) {
         // wait on a side still short (once alice->bob is done, waiting on it would not wait)
         (toB.all.getCount() > 0 ? toB.all : toA.all).await(1, TimeUnit.SECONDS);
-        int count = toB.next.get() + toA.next.get();
+        int count = toB.distinct.get() + toA.distinct.get();
         if (count != lastCount) {
           lastCount = count;
           lastProgress = System.nanoTime();
         }
         System.out.printf("%s: +%d ms alice->bob %d, bob->alice %d, cuts %d, a %s, b %s%n",
-            server.name(), (System.nanoTime() - t0) / 1_000_000, toB.next.get(), toA.next.get(),
+            server.name(), (System.nanoTime() - t0) / 1_000_000, toB.distinct.get(), toA.distinct.get(),
             proxy.cuts(), aEvents.summary(), bEvents.summary());
       }
       boolean toBDone = toB.all.getCount() == 0;
@@ -209,16 +231,32 @@ class CutConnectionsIT {
       int cuts = proxy.cuts();
       System.out.printf("%s: %d messages each way in %d ms across %d cuts (%d connections);"
               + " alice->bob %d received, bob->alice %d received%n  alice: %s%n  bob: %s%n",
-          server.name(), MESSAGES, elapsed, cuts, proxy.connections(), toB.next.get(),
-          toA.next.get(), aEvents.summary(), bEvents.summary());
+          server.name(), MESSAGES, elapsed, cuts, proxy.connections(), toB.distinct.get(),
+          toA.distinct.get(), aEvents.summary(), bEvents.summary());
       System.out.printf("%s: order faults alice->bob: %s%n  bob->alice: %s%n", server.name(),
           toB.report(), toA.report());
 
       assertThat(sendFailure.get()).as("a send failed").isNull();
-      assertThat(toB.faults).as("alice->bob order faults").isEmpty();
-      assertThat(toA.faults).as("bob->alice order faults").isEmpty();
-      assertThat(toBDone).as("all of alice's messages reached bob; got %d", toB.next.get()).isTrue();
-      assertThat(toADone).as("all of bob's messages reached alice; got %d", toA.next.get()).isTrue();
+      assertThat(toB.bounces).as("alice->bob bounced").isEmpty();
+      assertThat(toA.bounces).as("bob->alice bounced").isEmpty();
+      assertThat(toB.duplicates.get()).as("alice->bob duplicates").isZero();
+      assertThat(toA.duplicates.get()).as("bob->alice duplicates").isZero();
+      assertThat(toBDone).as("all of alice's messages reached bob; got %d", toB.distinct.get())
+          .isTrue();
+      assertThat(toADone).as("all of bob's messages reached alice; got %d", toA.distinct.get())
+          .isTrue();
+      if (server.name().equals("ejabberd")) {
+        // ejabberd 23.01 re-routes what reaches a session's old process during a resumption's
+        // hand-over after newer messages (read from its mod_stream_mgmt: the "late queue"; these
+        // come without the <delay/> of a resend). The client cannot put another client's
+        // messages back in order, so on ejabberd the order is reported, not asserted; exactly
+        // once is asserted above. See the closing note of issue 4.
+        System.out.printf("ejabberd: late (re-routed) messages: alice->bob %d, bob->alice %d%n",
+            toB.late.get(), toA.late.get());
+      } else {
+        assertThat(toB.report()).as("alice->bob order").isEqualTo("none");
+        assertThat(toA.report()).as("bob->alice order").isEqualTo("none");
+      }
       assertThat(cuts).as("the proxy cut the connections").isGreaterThanOrEqualTo(3);
       assertThat(a.isClosed()).isFalse();
       assertThat(b.isClosed()).isFalse();

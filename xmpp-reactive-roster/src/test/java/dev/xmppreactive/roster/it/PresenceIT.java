@@ -12,6 +12,7 @@ import dev.xmppreactive.roster.Roster;
 import dev.xmppreactive.roster.RosterClient;
 import dev.xmppreactive.roster.SubscriptionPolicy;
 import dev.xmppreactive.servers.EachServer;
+import dev.xmppreactive.servers.FaultProxy;
 import dev.xmppreactive.servers.TestUser;
 import dev.xmppreactive.servers.XmppServer;
 import dev.xmppreactive.stanza.Presence;
@@ -110,7 +111,7 @@ class PresenceIT {
     TestUser a = server.newUser("alice");
     TestUser b = server.newUser("bob");
     Jid bob = Jid.of(b.jid());
-    try (CutProxy proxy = CutProxy.to(server.host(), server.starttlsPort())) {
+    try (FaultProxy proxy = FaultProxy.to(server.host(), server.starttlsPort())) {
       Roster alice = Rosters.login(RosterClient.of(Rosters.xmpp(server, a, "a").port(proxy.port()))
           .subscriptionPolicy(SubscriptionPolicy.ACCEPT_ALL));
       Roster br = Rosters.login(accepting(server, b, "b"));
@@ -119,7 +120,7 @@ class PresenceIT {
         Rosters.until(alice.presences().changes(), () -> alice.presences().of(bob).isAvailable());
         StepVerifier.create(alice.presences().changes().filter(c -> c.jid().bare().equals(bob))
                 .take(2))
-            .then(proxy::cut)
+            .then(proxy::cutAll)
             .assertNext(c -> {
               assertThat(c.kind()).isEqualTo(PresenceChange.Kind.UNKNOWN);
               assertThat(c.contact().known()).isFalse();
@@ -144,7 +145,7 @@ class PresenceIT {
     TestUser b = server.newUser("bob");
     Jid bob = Jid.of(b.jid());
     Jid aliceBare = Jid.of(a.jid());
-    try (CutProxy proxy = CutProxy.to(server.host(), server.starttlsPort())) {
+    try (FaultProxy proxy = FaultProxy.to(server.host(), server.starttlsPort())) {
       Roster alice = Rosters.login(RosterClient.of(Rosters.xmpp(server, a, "a").port(proxy.port())
               .streamManagement(SmSettings.disabled()))
           .subscriptionPolicy(SubscriptionPolicy.ACCEPT_ALL)
@@ -161,7 +162,7 @@ class PresenceIT {
                 // bob: alice's resource goes, then comes back with her presence sent again
                 br.presences().changes().filter(c -> c.jid().bare().equals(aliceBare)
                     && c.kind() == PresenceChange.Kind.AVAILABLE).next()))
-            .then(proxy::cut)
+            .then(proxy::cutAll)
             .assertNext(t -> {
               assertThat(t.getT1()).extracting(PresenceChange::kind).containsExactly(
                   PresenceChange.Kind.UNKNOWN, PresenceChange.Kind.AVAILABLE);

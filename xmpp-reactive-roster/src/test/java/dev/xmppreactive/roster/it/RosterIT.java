@@ -12,6 +12,7 @@ import dev.xmppreactive.roster.RosterClient;
 import dev.xmppreactive.roster.RosterHandler;
 import dev.xmppreactive.roster.RosterStore;
 import dev.xmppreactive.servers.EachServer;
+import dev.xmppreactive.servers.FaultProxy;
 import dev.xmppreactive.servers.ServerKind;
 import dev.xmppreactive.servers.TestUser;
 import dev.xmppreactive.servers.XmppServer;
@@ -146,7 +147,7 @@ class RosterIT {
     TestUser alice = server.newUser("alice");
     Jid bob = Jid.of(server.newUser("bob").jid());
     Jid carol = Jid.of(server.newUser("carol").jid());
-    try (CutProxy proxy = CutProxy.to(server.host(), server.starttlsPort())) {
+    try (FaultProxy proxy = FaultProxy.to(server.host(), server.starttlsPort())) {
       // without stream management, a lost connection means a new stream
       Roster r = Rosters.login(RosterClient.of(Rosters.xmpp(server, alice, "one")
           .port(proxy.port()).streamManagement(SmSettings.disabled())));
@@ -162,7 +163,7 @@ class RosterIT {
         Mono<SessionEvent> back = r.session().events()
             .filter(e -> e instanceof SessionEvent.Reconnected).next().cache();
         back.subscribe();
-        proxy.cut();
+        proxy.cutAll();
         assertThat(back.block(T)).isInstanceOfSatisfying(SessionEvent.Reconnected.class,
             e -> assertThat(e.newStream()).isTrue());
         Iq result = refetch.block(T);

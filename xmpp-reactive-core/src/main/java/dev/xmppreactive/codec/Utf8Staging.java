@@ -122,8 +122,8 @@ final class Utf8Staging implements XmlOutput {
    */
   private void appendCached(String s) {
     int slot = (s.hashCode() * 0x9E3779B9 >>> 24) & (CACHED - 1);
-    if (pos + CACHED_BYTES >= SIZE) {
-      flush();
+    if (pos + s.length() * MAX_ESCAPED >= SIZE) {
+      flush(); // as encodeShort would: then it does not flush, and the encoding starts at pos
     }
     int at = slot * CACHED_BYTES;
     if (cachedKeys[slot] == s) {
@@ -133,7 +133,7 @@ final class Utf8Staging implements XmlOutput {
       return;
     }
     int from = pos;
-    encodeShort(s, 0, s.length(), null); // never flushes: there is room for CACHED_BYTES
+    encodeShort(s, 0, s.length(), null); // never flushes: the room it asks for is there
     int n = pos - from;
     System.arraycopy(bytes, from, cachedBytes, at, n);
     cachedLengths[slot] = n;

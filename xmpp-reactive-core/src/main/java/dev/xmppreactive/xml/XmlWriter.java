@@ -27,6 +27,9 @@ public final class XmlWriter {
   @SuppressWarnings("unchecked")
   private final Map<String, String>[] flatMaps = new Map[FLAT_CACHE];
   private final String[][] flatDeclarations = new String[FLAT_CACHE][];
+  /** The map {@link #flat} was last asked for, and its answer: a top-level element's, mostly. */
+  private Map<String, String> lastMap;
+  private String[] lastFlat;
 
   /** A writer with nothing in scope but the predefined {@code xml} prefix. */
   public XmlWriter() {
@@ -136,6 +139,16 @@ public final class XmlWriter {
    * (and any map an element holds is immutable).
    */
   private String[] flat(Map<String, String> declarations) {
+    if (declarations == lastMap) {
+      return lastFlat;
+    }
+    String[] d = flatFromTable(declarations);
+    lastMap = declarations;
+    lastFlat = d;
+    return d;
+  }
+
+  private String[] flatFromTable(Map<String, String> declarations) {
     int mask = FLAT_CACHE - 1;
     int home = System.identityHashCode(declarations) & mask;
     int free = -1;

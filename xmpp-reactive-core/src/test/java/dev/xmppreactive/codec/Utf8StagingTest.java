@@ -96,4 +96,25 @@ class Utf8StagingTest {
     assertThat(first.readableBytes()).isEqualTo(10_000);
     assertThat(second.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("a&lt;b");
   }
+
+  @Example
+  void shortStringsNearTheEndOfTheStagingArrayAreWrittenWholeAndRememberedRight() {
+    String[] shorts = {"é".repeat(10), "\uD83D\uDE00".repeat(5), "message", "x", "ß€世"};
+    for (int fill = 8192 - 80; fill <= 8192; fill++) {
+      for (String s : shorts) {
+        ByteBuf actual = Unpooled.buffer();
+        Utf8Staging staged = new Utf8Staging();
+        staged.begin(actual);
+        for (int i = 0; i < fill; i++) {
+          staged.append('y'); // one at a time: the staging array is flushed only when full
+        }
+        staged.append(s);
+        staged.append(s); // from the cache, if it kept it
+        staged.end();
+        String want = "y".repeat(fill) + s + s;
+        assertThat(actual.toString(StandardCharsets.UTF_8)).as("after %d bytes: %s", fill, s)
+            .isEqualTo(want);
+      }
+    }
+  }
 }

@@ -131,21 +131,6 @@ public final class FaultProxy implements AutoCloseable {
     }
   }
 
-  /**
-   * Waits until the client closed the n-th connection (from 0) itself, before the server or the
-   * proxy did.
-   *
-   * @return whether it did within the timeout
-   */
-  public boolean awaitClientClosed(int n, Duration timeout) {
-    try {
-      links.get(n).clientClosed.asMono().block(timeout);
-      return true;
-    } catch (IllegalStateException timedOut) {
-      return false;
-    }
-  }
-
   /** Delays each chunk of traffic, both ways, by this much from now on ({@code ZERO}: none). */
   public void delay(Duration value) {
     this.delay = Objects.requireNonNull(value);
@@ -222,10 +207,6 @@ public final class FaultProxy implements AutoCloseable {
       Duration d = delay;
       return d.isZero() ? out : out.delayElement(d, timer)
           .doOnDiscard(ByteBuf.class, ByteBuf::release);
-    }).doOnComplete(() -> {
-      if (fromClient && !link.isClosed()) {
-        link.clientClosed.tryEmitEmpty(); // the client's end of the stream came first
-      }
     }).doOnDiscard(ByteBuf.class, b -> {
       if (b.refCnt() > 0) {
         b.release();
@@ -249,7 +230,6 @@ public final class FaultProxy implements AutoCloseable {
     final Connection upstream;
     final Recording record = new Recording();
     final Sinks.Empty<Void> closed = Sinks.empty();
-    final Sinks.Empty<Void> clientClosed = Sinks.empty();
     private boolean cutPending;
     private boolean cutting;
     private boolean dead;

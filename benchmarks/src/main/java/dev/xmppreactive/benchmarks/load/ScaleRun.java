@@ -27,7 +27,19 @@ final class ScaleRun {
       String stop = null;
       int reached = 0;
       int connected = 0;
+      long maxHeap = Runtime.getRuntime().maxMemory();
       for (int target : task.steps()) {
+        if (!steps.isEmpty()) {
+          ScaleStep last = steps.get(steps.size() - 1);
+          double projected = last.heapBytes() + (target - last.up()) * last.heapPerSessionBytes();
+          if (projected > 0.9 * maxHeap) {
+            // going on would end in GC thrashing and an OutOfMemoryError rather than a measurement
+            stop = String.format("heap: %,d sessions would need about %,.0f MiB at %,.0f KiB each;"
+                    + " the worker's heap is %,d MiB (-Xmx)", target, projected / 1048576,
+                last.heapPerSessionBytes() / 1024, maxHeap / 1048576);
+            break;
+          }
+        }
         double before = connects.seconds();
         boolean inTime = connects.connect(task.firstUser() + 1 + connected, target - connected, task.timeoutSeconds());
         connected = connects.sessions().size();

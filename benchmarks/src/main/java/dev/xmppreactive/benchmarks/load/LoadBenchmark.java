@@ -63,7 +63,7 @@ public final class LoadBenchmark {
     }
     double minutes = (System.nanoTime() - t0) / 60e9;
     LoadResults results = new LoadResults(machine, "LoadBenchmark " + String.join(" ", args), started, minutes,
-        options.quick(), run.scale, run.setup, run.throughput, run.iq, run.failures);
+        options.quick(), options.sasl(), run.scale, run.setup, run.throughput, run.iq, run.failures);
     Path json = options.out().resolve("load-results.json");
     Json.MAPPER.writeValue(json.toFile(), results);
     Files.writeString(options.out().resolve("load-report.md"), Report.markdown(results));
@@ -74,9 +74,13 @@ public final class LoadBenchmark {
 
   private void serverRuns(String server) {
     if (options.workloads().contains("scale")) {
-      for (String client : options.clients()) {
+      List<String> clients = new ArrayList<>(options.clients());
+      if (options.tlsVariant() && clients.contains("ours") && server.equals(options.servers().get(0))) {
+        clients.add("ours-jdktls");
+      }
+      for (String client : clients) {
         try (XmppServer s = Servers.start(server)) {
-          Target target = Servers.accounts(s, "s", plan.maxSessions() + 1);
+          Target target = Servers.accounts(s, "s", plan.maxSessions() + 1, options.sasl());
           Task task = Task.scale(client, target, 0, plan.scaleSteps(), plan.scaleConcurrency(), plan.stepTimeout());
           attempt(() -> scale.add(workers.run(task, ScaleResult.class,
               plan.stepTimeout() * plan.scaleSteps().size() + 180)), task);
@@ -86,7 +90,7 @@ public final class LoadBenchmark {
     try (XmppServer s = Servers.start(server)) {
       int perClient = (plan.setupCount() + 20) + 2 * plan.pairs().stream().mapToInt(Integer::intValue).sum()
           + plan.inFlight().size();
-      Target target = Servers.accounts(s, "u", perClient * options.clients().size());
+      Target target = Servers.accounts(s, "u", perClient * options.clients().size(), options.sasl());
       int[] next = {0};
       if (options.workloads().contains("setup")) {
         for (String client : turns(0)) {

@@ -12,7 +12,7 @@ interface LoadClient extends AutoCloseable {
   String name();
 
   /**
-   * Connects account {@code n} of the target: TCP, STARTTLS, SASL SCRAM-SHA-1, bind, Stream
+   * Connects account {@code n} of the target: TCP, STARTTLS, SASL (the target's mechanism), bind, Stream
    * Management, initial presence. Completes with the bound session.
    */
   CompletableFuture<LoadSession> connect(int n);

@@ -14,13 +14,17 @@ import java.util.List;
  * @param maxSessions the last step of the scale runs
  * @param heap        the worker JVMs' maximum heap ({@code -Xmx})
  * @param jfr         whether each worker records a Java Flight Recording into {@code out/jfr}
+ * @param sasl        the SASL mechanism both clients use ({@code PLAIN} by default, or {@code SCRAM-SHA-1})
+ * @param tlsVariant  whether the scale runs on the first server also run {@code ours-jdktls} (ours on the
+ *                    JDK's TLS provider), to show what the default TLS provider costs per session
  */
 record Options(Path out, boolean quick, List<String> servers, List<String> clients, List<String> workloads,
-               int maxSessions, String heap, boolean jfr) {
+               int maxSessions, String heap, boolean jfr, String sasl, boolean tlsVariant) {
 
   static final String USAGE = """
       usage: LoadBenchmark [--out DIR] [--quick] [--servers ejabberd,prosody] [--clients ours,smack]
-                           [--workloads scale,setup,throughput,iq] [--max-sessions N] [--heap 4g] [--jfr]""";
+                           [--workloads scale,setup,throughput,iq] [--max-sessions N] [--heap 4g] [--jfr]
+                           [--sasl PLAIN|SCRAM-SHA-1] [--no-tls-variant]""";
 
   /** Parses the arguments. */
   static Options parse(String... args) {
@@ -32,6 +36,8 @@ record Options(Path out, boolean quick, List<String> servers, List<String> clien
     Integer max = null;
     String heap = "4g";
     boolean jfr = false;
+    String sasl = "PLAIN";
+    boolean tlsVariant = true;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
@@ -43,6 +49,8 @@ record Options(Path out, boolean quick, List<String> servers, List<String> clien
         case "--max-sessions" -> max = Integer.parseInt(value(args, ++i, a));
         case "--heap" -> heap = value(args, ++i, a);
         case "--jfr" -> jfr = true;
+        case "--sasl" -> sasl = value(args, ++i, a);
+        case "--no-tls-variant" -> tlsVariant = false;
         default -> throw new IllegalArgumentException("unknown argument " + a + "\n" + USAGE);
       }
     }
@@ -56,11 +64,14 @@ record Options(Path out, boolean quick, List<String> servers, List<String> clien
         throw new IllegalArgumentException("unknown client " + c + "\n" + USAGE);
       }
     }
+    if (!sasl.equals("PLAIN") && !sasl.equals("SCRAM-SHA-1")) {
+      throw new IllegalArgumentException("unknown SASL mechanism " + sasl + "\n" + USAGE);
+    }
     int maxSessions = max != null ? max : quick ? 50 : 10_000;
     if (maxSessions < 1) {
       throw new IllegalArgumentException("--max-sessions must be positive");
     }
-    return new Options(out, quick, servers, clients, workloads, maxSessions, heap, jfr);
+    return new Options(out, quick, servers, clients, workloads, maxSessions, heap, jfr, sasl, tlsVariant);
   }
 
   private static String value(String[] args, int i, String name) {

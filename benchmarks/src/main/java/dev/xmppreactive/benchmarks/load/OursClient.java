@@ -21,8 +21,8 @@ import reactor.util.retry.Retry;
  * Our client as the workloads drive it: one {@link XmppClient} configuration per account, all
  * sessions on one shared set of event loops ({@link LoopResources} with Reactor Netty's default
  * number of threads), everything else at its defaults (Stream Management on, initial presence, 10,000
- * stanzas of outbound queue) except two: SCRAM-SHA-1 only (as Smack uses; the same work for the
- * server), and no reconnection (a lost session must show as lost).
+ * stanzas of outbound queue) except two: the one SASL mechanism of the run (the same for Smack, so the
+ * same work for the server), and no reconnection (a lost session must show as lost).
  */
 final class OursClient implements LoadClient {
   static final String PING = "urn:xmpp:ping";
@@ -64,7 +64,7 @@ final class OursClient implements LoadClient {
   public CompletableFuture<LoadSession> connect(int n) {
     String local = target.local(n);
     return base.credentials(local + "@" + target.domain(), target.password())
-        .sasl(SaslSettings.password(local, target.password()).withMechanisms(List.of("SCRAM-SHA-1")))
+        .sasl(SaslSettings.password(local, target.password()).withMechanisms(List.of(target.mechanism())))
         .connect()
         .<LoadSession>map(Session::new)
         .toFuture();

@@ -26,7 +26,7 @@ record Plan(List<Integer> scaleSteps, int scaleConcurrency, double stepTimeout, 
       return new Plan(steps(o.maxSessions(), List.of(10, 25, 50)), 8, 120, 10, List.of(1, 10),
           List.of(1000, 100), List.of(1, 10, 100), 1, 2);
     }
-    return new Plan(steps(o.maxSessions(), List.of(100, 1000, 2500, 5000, 7500, 10_000)), 32, 600, 200,
+    return new Plan(steps(o.maxSessions(), List.of(100, 1000, 2500, 5000, 7500, 10_000)), 32, 600, 100,
         List.of(1, 100), List.of(1000, 100), List.of(1, 100, 10_000), 3, 10);
   }
 

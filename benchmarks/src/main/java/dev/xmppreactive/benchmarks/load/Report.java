@@ -22,7 +22,7 @@ final class Report {
         .append(f("%,d", m.memoryMiB())).append(" MiB; ").append(m.os()).append("; ").append(m.java())
         .append("; ulimit -n ").append(m.fileLimit()).append(". Prosody ").append(m.prosody())
         .append(", ejabberd ").append(m.ejabberd()).append(", Smack ").append(m.smack())
-        .append(". Load average at the start: ").append(f("%.2f", m.loadAverage())).append(".\n\n");
+        .append(". SASL mechanism: ").append(r.sasl()).append(". Load average at the start: ").append(f("%.2f", m.loadAverage())).append(".\n\n");
     scale(md, r);
     setup(md, r);
     throughput(md, r);
@@ -96,7 +96,7 @@ final class Report {
       return;
     }
     md.append("### Connection setup, one connect at a time\n\n")
-        .append("From `connect()` to a bound session (TCP, STARTTLS, SCRAM-SHA-1, bind, SM enabled):\n\n")
+        .append("From `connect()` to a bound session (TCP, STARTTLS, SASL, bind, SM enabled, initial presence):\n\n")
         .append("| Server | Client | Sessions | p50 | p90 | p99 | max | Sessions/s | Client CPU/session |\n")
         .append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
     for (SetupResult s : r.setup()) {

@@ -32,12 +32,12 @@ final class Servers {
   }
 
   /** Creates {@code count} accounts {@code <prefix>0...} and describes them and the server for a worker. */
-  static Target accounts(XmppServer server, String prefix, int count) {
+  static Target accounts(XmppServer server, String prefix, int count, String mechanism) {
     String password = "load-password-" + prefix;
     long t0 = System.nanoTime();
     server.createUsers(prefix, count, password);
     Log.info("%s: %,d accounts created in %.1f s", server.name(), count, (System.nanoTime() - t0) / 1e9);
     return new Target(server.name(), server.host(), server.starttlsPort(), server.domain(),
-        server.trustAnchorPem().toString(), server.pid(), prefix, password);
+        server.trustAnchorPem().toString(), server.pid(), prefix, password, mechanism);
   }
 }

@@ -30,7 +30,7 @@ import org.jxmpp.jid.impl.JidCreate;
 
 /**
  * Smack 4.4.8 ({@code XMPPTCPConnection}, XPP3 parser) as the workloads drive it, configured to do the
- * same protocol work as ours: STARTTLS required, SCRAM-SHA-1, Stream Management on, initial presence
+ * same protocol work as ours: STARTTLS required, the run's SASL mechanism, Stream Management on, initial presence
  * sent, and the roster not fetched at login (ours does not fetch it). Its connect and login calls
  * block, so connects run on a pool of benchmark threads ({@code bench-connect-*}) as wide as the
  * task's concurrency; Smack's reply timeout is raised to 60 s so that logins queued at a busy server
@@ -95,7 +95,7 @@ final class SmackClient implements LoadClient {
         .setUsernameAndPassword(target.local(n), target.password())
         .setSecurityMode(SecurityMode.required)
         .setCustomX509TrustManager(trust)
-        .addEnabledSaslMechanism("SCRAM-SHA-1")
+        .addEnabledSaslMechanism(target.mechanism())
         .setSendPresence(true)
         .build();
   }

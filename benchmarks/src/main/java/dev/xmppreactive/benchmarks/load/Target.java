@@ -13,9 +13,10 @@ import java.util.Objects;
  * @param serverPid  the server's process id (its CPU time is read from {@code /proc}), or 0
  * @param userPrefix the accounts are {@code <userPrefix><n>@domain}
  * @param password   the password all accounts share
+ * @param mechanism  the SASL mechanism both clients must use ({@code PLAIN} or {@code SCRAM-SHA-1})
  */
 record Target(String server, String host, int port, String domain, String trustPem, long serverPid,
-              String userPrefix, String password) {
+              String userPrefix, String password, String mechanism) {
 
   Target {
     Objects.requireNonNull(server, "server");
@@ -24,6 +25,7 @@ record Target(String server, String host, int port, String domain, String trustP
     Objects.requireNonNull(trustPem, "trustPem");
     Objects.requireNonNull(userPrefix, "userPrefix");
     Objects.requireNonNull(password, "password");
+    Objects.requireNonNull(mechanism, "mechanism");
   }
 
   /** The localpart of account {@code n}. */

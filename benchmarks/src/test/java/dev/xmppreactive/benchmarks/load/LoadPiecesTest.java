@@ -54,7 +54,7 @@ class LoadPiecesTest {
 
   @Test
   void aTaskSurvivesTheTripToTheWorker() throws Exception {
-    Target t = new Target("ejabberd", "127.0.0.1", 5222, "example.test", "/tmp/ca.pem", 42, "s", "pw");
+    Target t = new Target("ejabberd", "127.0.0.1", 5222, "example.test", "/tmp/ca.pem", 42, "s", "pw", "PLAIN");
     Task task = Task.scale("ours", t, 0, List.of(100, 1000), 32, 600);
     Task back = Json.COMPACT.readValue(Json.COMPACT.writeValueAsString(task), Task.class);
     assertThat(back).isEqualTo(task);
@@ -94,7 +94,7 @@ class LoadPiecesTest {
     ScaleResult smack = new ScaleResult("smack", "ejabberd", 32, 10_000, 1000, "1 connects failed at step 2500",
         200, l, base, List.of(new ScaleStep(1000, 1000, base + 1000 * 100 * 1024L, 100 * 1024, 2008, 2020, 0, 5,
         Map.of("Smack Reader (#)", 1000))), List.of("OutOfMemoryError"));
-    return new LoadResults(m, "LoadBenchmark", "now", 1, false, List.of(ours, smack),
+    return new LoadResults(m, "LoadBenchmark", "now", 1, false, "PLAIN", List.of(ours, smack),
         List.of(new SetupResult("ours", "ejabberd", 10, 0, 50, l, cpu, List.of())),
         List.of(new ThroughputResult("ours", "ejabberd", 1, 1000, 30_000, 3000, cpu, 100, 100, 31_000, 0, 0, List.of()),
             new ThroughputResult("smack", "ejabberd", 1, 1000, 10_000, 1000, cpu, 300, 100, 11_000, 0, 0, List.of())),

@@ -25,6 +25,36 @@ final class Histogram {
     }
   }
 
+  /** Writes a dump of all threads' stacks to {@code <dir>/<name>} (for a client that stalled). */
+  static void writeThreads(String name) {
+    String dir = System.getProperty("load.out");
+    if (dir == null) {
+      return;
+    }
+    StringBuilder text = new StringBuilder();
+    for (var info : ManagementFactory.getThreadMXBean().dumpAllThreads(true, true)) {
+      text.append('"').append(info.getThreadName()).append("\" ").append(info.getThreadState());
+      if (info.getLockName() != null) {
+        text.append(" on ").append(info.getLockName());
+      }
+      if (info.getLockOwnerName() != null) {
+        text.append(" owned by \"").append(info.getLockOwnerName()).append('"');
+      }
+      text.append('\n');
+      for (StackTraceElement e : info.getStackTrace()) {
+        text.append("    at ").append(e).append('\n');
+      }
+      text.append('\n');
+    }
+    try {
+      Path folder = Path.of(dir, "histograms");
+      Files.createDirectories(folder);
+      Files.writeString(folder.resolve(name), text);
+    } catch (Exception e) {
+      Log.info("cannot write the thread dump %s: %s", name, e);
+    }
+  }
+
   /** Writes the top of the histogram to {@code <dir>/<name>} if the worker was given a folder for it. */
   static void write(String name, int lines) {
     String dir = System.getProperty("load.out");

@@ -15,7 +15,9 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * IQ round trips on one session: XMPP pings (XEP-0199) to the server, with {@link Task#inFlight()}
  * requests outstanding at all times: each reply sends the next request, from the thread the client
- * delivers the reply on. A failed request is counted and replaced 1 ms later.
+ * delivers the reply on. A failed request is counted and replaced 1 ms later. The first requests are
+ * issued from a benchmark thread ({@code bench-issue}), and every wait is bounded, so that a client
+ * that stalls still yields what it did (and a dump of its threads) rather than a killed worker.
  */
 final class IqRun {
   private static final long REQUEST_TIMEOUT_MILLIS = 120_000;
@@ -68,10 +70,16 @@ final class IqRun {
           }
         });
       };
-      for (int i = 0; i < task.inFlight(); i++) {
-        outstanding.incrementAndGet();
-        issue[0].run();
-      }
+      LongAdder issued = new LongAdder();
+      Thread issuing = new Thread(() -> {
+        for (int i = 0; i < task.inFlight() && !stop.get(); i++) {
+          outstanding.incrementAndGet();
+          issued.increment();
+          issue[0].run();
+        }
+      }, "bench-issue");
+      issuing.setDaemon(true);
+      issuing.start();
       Thread.sleep((long) (task.warmupSeconds() * 1000));
       Cpu c0 = Cpu.now(t.serverPid());
       windowStart.set(c0.wallNanos());
@@ -84,6 +92,14 @@ final class IqRun {
       while (outstanding.get() > 0 && System.nanoTime() < deadline) {
         Thread.sleep(10);
       }
+      if (issued.sum() < task.inFlight()) {
+        errors.add("only " + issued.sum() + " of the first " + task.inFlight() + " requests could be issued");
+      }
+      if (outstanding.get() > 0) {
+        errors.add(outstanding.get() + " requests still unanswered " + task.timeoutSeconds()
+            + " s after the window");
+        Histogram.writeThreads(task.label().replace('/', '-') + "-threads.txt");
+      }
       long count = inWindow.sum();
       IqResult result = new IqResult(task.client(), t.server(), task.inFlight(), count, count / cpu.wallSeconds(),
           latencies.summary(), cpu, count == 0 ? 0 : cpu.clientSeconds() * 1e6 / count,
@@ -92,7 +108,11 @@ final class IqRun {
               + " (%.1f us/rt), server %.2f cores, others %.2f; failed %d %s", task.label(), task.inFlight(),
           result.perSecond(), result.latency().p50(), result.latency().p99(), cpu.clientCores(),
           result.clientCpuMicros(), cpu.serverCores(), cpu.otherCores(), result.failed(), result.errors());
-      session.close().get(30, TimeUnit.SECONDS);
+      try {
+        session.close().get(30, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        Log.info("%s: the session did not close in 30 s: %s", task.label(), e);
+      }
       return result;
     } finally {
       retry.shutdownNow();

@@ -112,7 +112,7 @@ public final class LoadBenchmark {
         for (int i = 0; i < plan.inFlight().size(); i++) {
           int inFlight = plan.inFlight().get(i);
           for (String client : turns(i)) {
-            Task task = Task.iq(client, target, take(next, 1), inFlight, plan.warmupSeconds(), plan.seconds(), 120);
+            Task task = Task.iq(client, target, take(next, 1), inFlight, plan.warmupSeconds(), plan.seconds(), 60);
             attempt(() -> iq.add(workers.run(task, IqResult.class, 300)), task);
           }
         }

@@ -36,7 +36,7 @@ final class Charts {
         }
       }
       CategoryChart chart = bars("Messages per second through the server", "messages/s");
-      for (String client : List.of("ours", "smack")) {
+      for (String client : clients(r.throughput().stream().map(ThroughputResult::client).toList())) {
         List<Double> values = new ArrayList<>();
         for (String c : categories) {
           values.add(r.throughput().stream().filter(t -> t.client().equals(client)
@@ -56,7 +56,7 @@ final class Charts {
         }
       }
       CategoryChart chart = bars("IQ round trips per second on one session", "round trips/s");
-      for (String client : List.of("ours", "smack")) {
+      for (String client : clients(r.iq().stream().map(IqResult::client).toList())) {
         List<Double> values = new ArrayList<>();
         for (String c : categories) {
           values.add(r.iq().stream().filter(t -> t.client().equals(client)
@@ -85,6 +85,10 @@ final class Charts {
           steps.stream().mapToDouble(y).toArray());
     }
     BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+  }
+
+  private static List<String> clients(List<String> all) {
+    return all.stream().distinct().toList();
   }
 
   private static CategoryChart bars(String title, String yTitle) {

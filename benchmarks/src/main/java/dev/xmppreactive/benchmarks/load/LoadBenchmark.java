@@ -52,6 +52,14 @@ public final class LoadBenchmark {
     }
     System.setProperty("java.awt.headless", "true");
     Files.createDirectories(options.out());
+    if (options.reportOnly()) {
+      LoadResults results = Json.COMPACT.readValue(options.out().resolve("load-results.json").toFile(),
+          LoadResults.class);
+      Files.writeString(options.out().resolve("load-report.md"), Report.markdown(results));
+      Charts.draw(results, options.out());
+      System.out.println(Report.markdown(results));
+      return;
+    }
     String started = Instant.now().toString();
     Machine machine = Machine.describe();
     Log.info("load benchmark on %s, %d cores; load average %.2f; plan %s", machine.cpu(), machine.cores(),

@@ -8,7 +8,7 @@ import java.util.concurrent.CompletableFuture;
  */
 interface LoadClient extends AutoCloseable {
 
-  /** {@code ours}, {@code ours-jdktls} or {@code smack}. */
+  /** {@code ours}, {@code ours-jdktls}, {@code smack} or {@code smack-nosm}. */
   String name();
 
   /**
@@ -26,7 +26,8 @@ interface LoadClient extends AutoCloseable {
     return switch (name) {
       case "ours" -> new OursClient(target, false);
       case "ours-jdktls" -> new OursClient(target, true);
-      case "smack" -> new SmackClient(target, concurrency);
+      case "smack" -> new SmackClient(target, concurrency, true);
+      case "smack-nosm" -> new SmackClient(target, concurrency, false);
       default -> throw new IllegalArgumentException("unknown client: " + name);
     };
   }

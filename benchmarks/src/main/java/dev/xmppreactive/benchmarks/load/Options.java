@@ -17,14 +17,16 @@ import java.util.List;
  * @param sasl        the SASL mechanism both clients use ({@code PLAIN} by default, or {@code SCRAM-SHA-1})
  * @param tlsVariant  whether the scale runs on the first server also run {@code ours-jdktls} (ours on the
  *                    JDK's TLS provider), to show what the default TLS provider costs per session
+ * @param reportOnly  only redraw the report and charts from {@code out/load-results.json}
  */
 record Options(Path out, boolean quick, List<String> servers, List<String> clients, List<String> workloads,
-               int maxSessions, String heap, boolean jfr, String sasl, boolean tlsVariant) {
+               int maxSessions, String heap, boolean jfr, String sasl, boolean tlsVariant,
+               boolean reportOnly) {
 
   static final String USAGE = """
       usage: LoadBenchmark [--out DIR] [--quick] [--servers ejabberd,prosody] [--clients ours,smack]
                            [--workloads scale,setup,throughput,iq] [--max-sessions N] [--heap 4g] [--jfr]
-                           [--sasl PLAIN|SCRAM-SHA-1] [--no-tls-variant]""";
+                           [--sasl PLAIN|SCRAM-SHA-1] [--no-tls-variant] [--report]""";
 
   /** Parses the arguments. */
   static Options parse(String... args) {
@@ -38,6 +40,7 @@ record Options(Path out, boolean quick, List<String> servers, List<String> clien
     boolean jfr = false;
     String sasl = "PLAIN";
     boolean tlsVariant = true;
+    boolean reportOnly = false;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
@@ -51,6 +54,7 @@ record Options(Path out, boolean quick, List<String> servers, List<String> clien
         case "--jfr" -> jfr = true;
         case "--sasl" -> sasl = value(args, ++i, a);
         case "--no-tls-variant" -> tlsVariant = false;
+        case "--report" -> reportOnly = true;
         default -> throw new IllegalArgumentException("unknown argument " + a + "\n" + USAGE);
       }
     }
@@ -60,7 +64,7 @@ record Options(Path out, boolean quick, List<String> servers, List<String> clien
       }
     }
     for (String c : clients) {
-      if (!c.equals("ours") && !c.equals("smack") && !c.equals("ours-jdktls")) {
+      if (!List.of("ours", "smack", "ours-jdktls", "smack-nosm").contains(c)) {
         throw new IllegalArgumentException("unknown client " + c + "\n" + USAGE);
       }
     }
@@ -71,7 +75,7 @@ record Options(Path out, boolean quick, List<String> servers, List<String> clien
     if (maxSessions < 1) {
       throw new IllegalArgumentException("--max-sessions must be positive");
     }
-    return new Options(out, quick, servers, clients, workloads, maxSessions, heap, jfr, sasl, tlsVariant);
+    return new Options(out, quick, servers, clients, workloads, maxSessions, heap, jfr, sasl, tlsVariant, reportOnly);
   }
 
   private static String value(String[] args, int i, String name) {

@@ -123,7 +123,7 @@ final class Report {
         Optional<ThroughputResult> o = find(r.throughput(), t -> t.server().equals(server) && t.pairs() == pairs
             && t.client().equals("ours"));
         Optional<ThroughputResult> s = find(r.throughput(), t -> t.server().equals(server) && t.pairs() == pairs
-            && t.client().equals("smack"));
+            && t.client().startsWith("smack"));
         md.append("| ").append(server).append(" | ").append(pairs).append(" | ")
             .append(o.map(x -> f("%,.0f", x.perSecond())).orElse("-")).append(" | ")
             .append(s.map(x -> f("%,.0f", x.perSecond())).orElse("-")).append(" | ")
@@ -156,7 +156,7 @@ final class Report {
         Optional<IqResult> o = find(r.iq(), t -> t.server().equals(server) && t.inFlight() == n
             && t.client().equals("ours"));
         Optional<IqResult> s = find(r.iq(), t -> t.server().equals(server) && t.inFlight() == n
-            && t.client().equals("smack"));
+            && t.client().startsWith("smack"));
         md.append("| ").append(server).append(" | ").append(f("%,d", n)).append(" | ")
             .append(o.map(x -> f("%,.0f", x.perSecond())).orElse("-")).append(" | ")
             .append(s.map(x -> f("%,.0f", x.perSecond())).orElse("-")).append(" | ")
@@ -194,22 +194,27 @@ final class Report {
     }
     for (ThroughputResult o : r.throughput()) {
       if (o.client().equals("ours")) {
-        find(r.throughput(), t -> t.client().equals("smack") && t.server().equals(o.server())
+        find(r.throughput(), t -> t.client().startsWith("smack") && t.server().equals(o.server())
             && t.pairs() == o.pairs()).ifPresent(s -> md.append("- ").append(o.server()).append(", ")
             .append(o.pairs()).append(o.pairs() == 1 ? " pair" : " pairs").append(": 2× Smack's messages/s: ")
-            .append(mark(o.perSecond() >= 2 * s.perSecond()))
-            .append(f(" (%.2f×)", s.perSecond() == 0 ? 0 : o.perSecond() / s.perSecond())).append('\n'));
+            .append(mark(o.perSecond() >= 2 * s.perSecond())).append(times(o.perSecond(), s.perSecond()))
+            .append('\n'));
       }
     }
     for (IqResult o : r.iq()) {
       if (o.client().equals("ours") && o.inFlight() > 1) {
-        find(r.iq(), t -> t.client().equals("smack") && t.server().equals(o.server())
+        find(r.iq(), t -> t.client().startsWith("smack") && t.server().equals(o.server())
             && t.inFlight() == o.inFlight()).ifPresent(s -> md.append("- ").append(o.server()).append(", ")
             .append(f("%,d", o.inFlight())).append(" IQs in flight: 2× Smack's round trips/s: ")
-            .append(mark(o.perSecond() >= 2 * s.perSecond()))
-            .append(f(" (%.2f×)", s.perSecond() == 0 ? 0 : o.perSecond() / s.perSecond())).append('\n'));
+            .append(mark(o.perSecond() >= 2 * s.perSecond())).append(times(o.perSecond(), s.perSecond()))
+            .append(s.errors().isEmpty() ? "" : "; Smack: " + String.join("; ", s.errors())).append('\n'));
       }
     }
+  }
+
+  private static String times(double ours, double smack) {
+    return smack == 0 ? f(" (%,.0f/s against none: Smack completed no round trip)", ours)
+        : f(" (%.2f×)", ours / smack);
   }
 
   private static String mark(boolean met) {
@@ -228,8 +233,11 @@ final class Report {
   }
 
   private static String ratio(Optional<Double> ours, Optional<Double> smack) {
-    if (ours.isEmpty() || smack.isEmpty() || smack.get() == 0) {
+    if (ours.isEmpty() || smack.isEmpty()) {
       return "-";
+    }
+    if (smack.get() == 0) {
+      return "Smack: none";
     }
     return f("%.2f×", ours.get() / smack.get());
   }

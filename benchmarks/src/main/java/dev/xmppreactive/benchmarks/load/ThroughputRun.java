@@ -15,8 +15,10 @@ import java.util.concurrent.locks.LockSupport;
  * each pair with at most {@link Task#window()} messages in flight (sent and not yet received): the
  * flow control keeps the server's queues bounded, so that neither server ends a stream for a queue
  * that a flood built up, and what is measured is the rate the whole path sustains. The senders run
- * on at most four benchmark threads ({@code bench-send-*}), the same for both clients; each
- * receiver counts on the client's own delivery thread.
+ * on at most four benchmark threads ({@code bench-send-*}), the same for both clients; a sender
+ * thread with no window open parks until a receiver of its pairs wakes it (no spinning, so that the
+ * client's CPU time per message is the client's). Each receiver counts on the client's own delivery
+ * thread.
  */
 final class ThroughputRun {
   /** The body of every message: 100 ASCII characters. */
@@ -41,16 +43,6 @@ final class ThroughputRun {
       LongAdder sent = new LongAdder();
       Semaphore[] windows = new Semaphore[pairs];
       LoadSession.Sender[] senders = new LoadSession.Sender[pairs];
-      for (int i = 0; i < pairs; i++) {
-        Semaphore window = new Semaphore(task.window());
-        windows[i] = window;
-        LoadSession receiver = sessions.get(pairs + i);
-        receiver.onMessage(() -> {
-          received.increment();
-          window.release();
-        });
-        senders[i] = sessions.get(i).senderTo(receiver.jid());
-      }
       AtomicBoolean stop = new AtomicBoolean();
       Set<String> errors = Collections.synchronizedSet(new LinkedHashSet<>());
       int threads = Math.min(pairs, 4);
@@ -61,6 +53,18 @@ final class ThroughputRun {
             "bench-send-" + k);
         thread.setDaemon(true);
         sending.add(thread);
+      }
+      for (int i = 0; i < pairs; i++) {
+        Semaphore window = new Semaphore(task.window());
+        windows[i] = window;
+        Thread sender = sending.get(i % threads);
+        LoadSession receiver = sessions.get(pairs + i);
+        receiver.onMessage(() -> {
+          received.increment();
+          window.release();
+          LockSupport.unpark(sender);
+        });
+        senders[i] = sessions.get(i).senderTo(receiver.jid());
       }
       sending.forEach(Thread::start);
       Thread.sleep((long) (task.warmupSeconds() * 1000));
@@ -108,7 +112,7 @@ final class ThroughputRun {
           }
         }
         if (!progressed) {
-          LockSupport.parkNanos(50_000);
+          LockSupport.parkNanos(1_000_000); // a receiver of these pairs unparks it sooner
         }
       }
     } catch (RuntimeException e) {

@@ -35,6 +35,8 @@ class LoadPiecesTest {
   @Test
   void argumentsAndPlans() {
     Options full = Options.parse();
+    assertThat(full.reportOnly()).isFalse();
+    assertThat(Options.parse("--report").reportOnly()).isTrue();
     assertThat(full.maxSessions()).isEqualTo(10_000);
     assertThat(full.clients()).containsExactly("ours", "smack");
     assertThat(Plan.of(full).scaleSteps()).containsExactly(100, 1000, 2500, 5000, 7500, 10_000);
@@ -72,6 +74,8 @@ class LoadPiecesTest {
         + " at most 32 KiB heap/session: **met** (20.0 KiB)");
     assertThat(md).contains("ejabberd, 1 pair: 2× Smack's messages/s: **met** (3.00×)");
     assertThat(md).contains("ejabberd, 100 IQs in flight: 2× Smack's round trips/s: **not met** (1.50×)");
+    assertThat(md).contains("ejabberd, 10,000 IQs in flight: 2× Smack's round trips/s: **met**"
+        + " (5,000/s against none: Smack completed no round trip); Smack: stalled");
     assertThat(Report.marginal(r.scale().get(0))).hasValueSatisfying(v -> assertThat(v).isEqualTo(20 * 1024.0));
 
     Charts.draw(r, out);
@@ -99,7 +103,9 @@ class LoadPiecesTest {
         List.of(new ThroughputResult("ours", "ejabberd", 1, 1000, 30_000, 3000, cpu, 100, 100, 31_000, 0, 0, List.of()),
             new ThroughputResult("smack", "ejabberd", 1, 1000, 10_000, 1000, cpu, 300, 100, 11_000, 0, 0, List.of())),
         List.of(new IqResult("ours", "ejabberd", 100, 15_000, 1500, l, cpu, 50, 50, 0, List.of()),
-            new IqResult("smack", "ejabberd", 100, 10_000, 1000, l, cpu, 80, 50, 0, List.of())),
+            new IqResult("smack", "ejabberd", 100, 10_000, 1000, l, cpu, 80, 50, 0, List.of()),
+            new IqResult("ours", "ejabberd", 10_000, 50_000, 5000, l, cpu, 40, 50, 0, List.of()),
+            new IqResult("smack", "ejabberd", 10_000, 0, 0, l, cpu, 0, 0, 0, List.of("stalled"))),
         List.of());
   }
 }

@@ -32,8 +32,8 @@ final class EjabberdConfig {
     y.add("  - " + quote(certificates.serverChainPem().toString()));
     y.add("  - " + quote(certificates.serverKeyPem().toString()));
     y.add("listen:");
-    listener(y, starttlsPort, "starttls_required: true");
-    listener(y, directTlsPort, "tls: true");
+    listener(y, starttlsPort, "starttls_required: true", options.maxFsmQueue());
+    listener(y, directTlsPort, "tls: true", options.maxFsmQueue());
     y.add("s2s_access: none");
     y.add("auth_method: internal");
     y.add("auth_password_format: plain");
@@ -70,7 +70,9 @@ final class EjabberdConfig {
     y.add("    versioning: true");
     y.add("  mod_stream_mgmt:");
     y.add("    resend_on_timeout: if_offline");
-    y.add("    max_ack_queue: " + ProsodyConfig.SM_QUEUE); // see ProsodyConfig: 5,000 by default
+    // 0 means the harness's bound (see ProsodyConfig.SM_QUEUE: ejabberd's own default is 5,000)
+    y.add("    max_ack_queue: "
+        + (options.maxAckQueue() > 0 ? options.maxAckQueue() : ProsodyConfig.SM_QUEUE));
     y.add("  mod_vcard:");
     y.add("    search: false");
     if (options.registration()) {
@@ -99,7 +101,7 @@ final class EjabberdConfig {
     return String.join("\n", y) + "\n";
   }
 
-  private static void listener(List<String> y, int port, String tlsOption) {
+  private static void listener(List<String> y, int port, String tlsOption, int maxFsmQueue) {
     y.add("  -");
     y.add("    port: " + port);
     y.add("    ip: \"127.0.0.1\"");
@@ -108,6 +110,9 @@ final class EjabberdConfig {
     y.add("    shaper: none");
     y.add("    access: all");
     y.add("    backlog: 4096");
+    if (maxFsmQueue > 0) {
+      y.add("    max_fsm_queue: " + maxFsmQueue);
+    }
   }
 
   /** A double-quoted YAML scalar. */

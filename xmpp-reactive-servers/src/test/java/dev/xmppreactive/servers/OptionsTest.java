@@ -53,4 +53,17 @@ class OptionsTest {
     assertThat(EjabberdConfig.render(EjabberdOptions.defaults().withMam(true).withMuc(true).withRegistration(true),
         folder, certificates, 1, 2)).contains("mod_mam", "sql_type: sqlite", "mod_register", "mod_muc");
   }
+
+  @Test
+  void ejabberdQueueLimitsAreTheHarnessBoundUnlessRaised() {
+    TestCertificates certificates = TestCertificates.generate(folder, "example.test", CertificateTrust.TRUSTED);
+    String stock = EjabberdConfig.render(EjabberdOptions.defaults(), folder, certificates, 1, 2);
+    assertThat(stock).contains("    max_ack_queue: " + ProsodyConfig.SM_QUEUE)
+        .doesNotContain("max_fsm_queue");
+    String load = EjabberdConfig.render(EjabberdOptions.defaults().withMaxAckQueue(100_000).withMaxFsmQueue(200_000),
+        folder, certificates, 1, 2);
+    assertThat(load).contains("    max_ack_queue: 100000");
+    assertThat(load.split("max_fsm_queue: 200000", -1)).hasSize(3); // both listeners
+    assertThatThrownBy(() -> EjabberdOptions.defaults().withMaxAckQueue(-1)).isInstanceOf(IllegalArgumentException.class);
+  }
 }

@@ -170,12 +170,21 @@ final class OutboundWriter extends ChannelInboundHandlerAdapter {
       return;
     }
     Duration d = sm.settings().ackInterval();
-    timer.schedule(() -> channel.eventLoop().execute(() -> {
-      ackTimerArmed.set(false);
-      if (!stopped && channel.isActive() && sm.takeRequestForWaiting()) {
-        channel.writeAndFlush(SmElements.request(), channel.voidPromise());
+    timer.schedule(() -> {
+      if (stopped || !channel.isActive()) {
+        return; // the connection is gone (and its event loop may be shut down): nothing to ask
       }
-    }), d.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+      try {
+        channel.eventLoop().execute(() -> {
+          ackTimerArmed.set(false);
+          if (!stopped && channel.isActive() && sm.takeRequestForWaiting()) {
+            channel.writeAndFlush(SmElements.request(), channel.voidPromise());
+          }
+        });
+      } catch (java.util.concurrent.RejectedExecutionException loopShutDown) {
+        // the client's event loops were disposed after the connection was checked
+      }
+    }, d.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
   }
 
   /** An ack arrived: acknowledged entries' senders complete, and writing may go on. */

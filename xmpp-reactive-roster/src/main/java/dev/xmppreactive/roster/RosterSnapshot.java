@@ -34,6 +34,19 @@ public record RosterSnapshot(String version, Map<Jid, RosterItem> items) {
     items = Collections.unmodifiableMap(copy);
   }
 
+  /**
+   * The roster in a roster result's {@code <query xmlns='jabber:iq:roster'/>} (RFC 6121 §2.1.4), read
+   * as this module reads the results it fetches: items without a valid JID are skipped.
+   *
+   * @throws IllegalArgumentException if {@code query} is not a roster query
+   */
+  public static RosterSnapshot fromQuery(dev.xmppreactive.xml.XmlElement query) {
+    if (query == null || !query.is("query", RosterCodec.NS)) {
+      throw new IllegalArgumentException("not a jabber:iq:roster query: " + query);
+    }
+    return RosterCodec.parseQuery(query);
+  }
+
   /** A roster of these items, with a version. */
   public static RosterSnapshot of(String version, Collection<RosterItem> items) {
     LinkedHashMap<Jid, RosterItem> m = new LinkedHashMap<>();

@@ -17,6 +17,17 @@ class RosterCodecTest {
   }
 
   @Test
+  void theSnapshotOfAQueryReadsItAsTheModuleDoesAndRefusesOtherElements() {
+    XmlElement query = xml("<query xmlns='jabber:iq:roster' ver='v1'>"
+        + "<item jid='juliet@example.com' subscription='to' ask='subscribe'/><item jid='@bad'/></query>");
+    assertThat(RosterSnapshot.fromQuery(query)).isEqualTo(RosterCodec.parseQuery(query));
+    assertThat(RosterSnapshot.fromQuery(query).size()).isEqualTo(1);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> RosterSnapshot.fromQuery(xml("<query xmlns='urn:other'/>")))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void readsTheRosterResultOfSection2_2() {
     RosterSnapshot r = RosterCodec.parseQuery(xml("""
         <query xmlns='jabber:iq:roster' ver='ver11'>

@@ -5,20 +5,24 @@ import dev.xmppreactive.stream.StreamError;
 import dev.xmppreactive.stream.StreamErrorCondition;
 import dev.xmppreactive.xml.XmlElement;
 
-/** The nonzas of XEP-0198 the server writes, and reading the 'h' of those it receives. */
+/**
+ * The server's side of the XEP-0198 nonzas ({@code <enabled/>}, {@code <resumed/>}, {@code <failed/>},
+ * the handled-count-too-high error); what client and server share ({@code <r/>}, {@code <a/>}, reading
+ * 'h') comes from the core's {@link dev.xmppreactive.sm.SmElements}.
+ */
 final class SmElements {
 
   /** The XEP-0198 namespace. */
-  static final String NS = "urn:xmpp:sm:3";
+  static final String NS = dev.xmppreactive.sm.SmElements.NS;
 
   /** {@code <r/>}. */
-  static final XmlElement R = XmlElement.empty("r", NS);
+  static final XmlElement R = dev.xmppreactive.sm.SmElements.request();
 
   private SmElements() {
   }
 
   static XmlElement a(long h) {
-    return XmlElement.builder("a", NS).attribute("h", Long.toString(h)).build();
+    return dev.xmppreactive.sm.SmElements.answer(h);
   }
 
   static XmlElement enabled(String id, long max) {
@@ -58,11 +62,10 @@ final class SmElements {
    * @return the value, or -1 if missing or not an unsignedInt
    */
   static long h(XmlElement e) {
-    String v = e.attribute("h");
-    if (v == null || v.isEmpty() || v.length() > 10 || !v.chars().allMatch(Character::isDigit)) {
+    try {
+      return dev.xmppreactive.sm.SmElements.h(e);
+    } catch (dev.xmppreactive.sm.SmProtocolException invalid) {
       return -1;
     }
-    long h = Long.parseLong(v);
-    return h > 0xFFFF_FFFFL ? -1 : h;
   }
 }

@@ -2,15 +2,13 @@ package dev.xmppreactive.benchmarks.codec;
 
 import com.fasterxml.aalto.AsyncByteArrayFeeder;
 import com.fasterxml.aalto.AsyncXMLStreamReader;
-import com.fasterxml.aalto.stax.InputFactoryImpl;
-import javax.xml.stream.XMLInputFactory;
+import dev.xmppreactive.codec.CodecAccess;
 import javax.xml.stream.XMLStreamException;
-import org.codehaus.stax2.XMLInputFactory2;
 
 /**
- * Aalto's bare token scan, the ceiling of any decoder built on it: a reader made and configured as our
- * decoder makes its own (a factory per reader; no DTDs, no entity replacement, no coalescing, names
- * not interned, locations kept), fed reads and asked for the next event until it needs input.
+ * Aalto's bare token scan, the ceiling of any decoder built on it: a reader made by the decoder's own
+ * factory method (a factory per reader; no DTDs, no entity replacement, no coalescing, names not
+ * interned, locations kept), fed reads and asked for the next event until it needs input.
  */
 final class AaltoScan {
 
@@ -18,15 +16,7 @@ final class AaltoScan {
   }
 
   static AsyncXMLStreamReader<AsyncByteArrayFeeder> reader() {
-    InputFactoryImpl f = new InputFactoryImpl();
-    f.setProperty(XMLInputFactory.SUPPORT_DTD, Boolean.FALSE);
-    f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, Boolean.FALSE);
-    f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, Boolean.FALSE);
-    f.setProperty(XMLInputFactory.IS_COALESCING, Boolean.FALSE);
-    f.setProperty(XMLInputFactory2.P_INTERN_NAMES, Boolean.FALSE);
-    f.setProperty(XMLInputFactory2.P_INTERN_NS_URIS, Boolean.FALSE);
-    f.setProperty(XMLInputFactory2.P_PRESERVE_LOCATION, Boolean.TRUE);
-    return f.createAsyncForByteArray();
+    return CodecAccess.decoderReader();
   }
 
   /**

@@ -1,6 +1,6 @@
 package dev.xmppreactive.benchmarks.codec;
 
-import dev.xmppreactive.codec.EncoderAccess;
+import dev.xmppreactive.codec.CodecAccess;
 import dev.xmppreactive.codec.XmlLimits;
 import dev.xmppreactive.codec.XmlStreamEncoder;
 import dev.xmppreactive.codec.XmlStreamParser;
@@ -84,7 +84,7 @@ public class EncodeBenchmark {
     StreamHeader header = StreamHeader.client("example.com", "me@example.com", "en");
     encoder = new XmlStreamEncoder();
     buffer = PooledByteBufAllocator.DEFAULT.directBuffer(corpus.body().length * 2);
-    EncoderAccess.encode(encoder, header, buffer);
+    CodecAccess.encode(encoder, header, buffer);
     channel = new EmbeddedChannel(new XmlStreamEncoder());
     channel.writeOutbound(header);
     channel.releaseOutbound();
@@ -133,7 +133,7 @@ public class EncodeBenchmark {
   public int ours() {
     ByteBuf out = buffer.clear();
     for (Stanza s : ours) {
-      EncoderAccess.encode(encoder, s, out);
+      CodecAccess.encode(encoder, s, out);
     }
     return out.writerIndex();
   }

@@ -1,6 +1,7 @@
 package dev.xmppreactive.samples.contacts;
 
 import dev.xmppreactive.jid.Jid;
+import dev.xmppreactive.roster.RosterItem;
 import java.util.List;
 import java.util.Objects;
 
@@ -23,6 +24,12 @@ public record Contact(Jid jid, String name, String subscription, boolean pending
     Objects.requireNonNull(jid, "jid");
     Objects.requireNonNull(subscription, "subscription");
     groups = List.copyOf(groups);
+  }
+
+  /** The contact of a roster item of the roster module. */
+  public static Contact of(RosterItem item) {
+    return new Contact(item.jid(), item.name(), item.subscription().value(), item.pendingOut(),
+        item.groups());
   }
 
   /**

@@ -2,18 +2,18 @@ package dev.xmppreactive.samples.contacts;
 
 import dev.xmppreactive.client.XmppSession;
 import dev.xmppreactive.jid.Jid;
+import dev.xmppreactive.roster.RosterSnapshot;
 import dev.xmppreactive.stanza.Iq;
 import dev.xmppreactive.stanza.Presence;
 import dev.xmppreactive.xml.XmlElement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * {@link ContactSource} on the core API alone: a roster get (RFC 6121 §2.1.3) through
- * {@code request}, and the session's presences (§4).
+ * {@link ContactSource} on a session: a roster get (RFC 6121 §2.1.3) through {@code request}, its
+ * result read by the roster module, and the session's presences (§4).
  */
 final class CoreContactSource implements ContactSource {
 
@@ -45,27 +45,12 @@ final class CoreContactSource implements ContactSource {
             : new PresenceUpdate(p.from(), false, Presence.Show.NONE, p.status()));
   }
 
-  /** The items of a roster result; items without a valid 'jid' are skipped (RFC 6121 §2.1.2.2). */
+  /** The items of a roster result, read by the roster module (RFC 6121 §2.1.4). */
   static List<Contact> contacts(Iq result) {
     XmlElement query = result.payload();
     if (query == null || !query.is("query", ROSTER_NS)) {
       return List.of();
     }
-    List<Contact> contacts = new ArrayList<>();
-    for (XmlElement item : query.elements("item", ROSTER_NS)) {
-      Jid jid = Jid.ofOrNull(item.attribute("jid"));
-      if (jid == null) {
-        continue;
-      }
-      String subscription = item.attribute("subscription");
-      List<String> groups = new ArrayList<>();
-      for (XmlElement group : item.elements("group", ROSTER_NS)) {
-        groups.add(group.text());
-      }
-      contacts.add(new Contact(jid, item.attribute("name"),
-          subscription == null ? "none" : subscription, "subscribe".equals(item.attribute("ask")),
-          groups));
-    }
-    return contacts;
+    return RosterSnapshot.fromQuery(query).items().values().stream().map(Contact::of).toList();
   }
 }

@@ -62,6 +62,13 @@ final class InboundHub<T> extends Flux<T> implements CoreSubscriber<T>, Disposab
   private static final AtomicLongFieldUpdater<InboundHub> DISCARDED =
       AtomicLongFieldUpdater.newUpdater(InboundHub.class, "discarded");
 
+  /** Elements requested from upstream so far, and received: equal when reading is paused. */
+  private volatile long requestedUp;
+  private volatile long receivedUp;
+  @SuppressWarnings("rawtypes")
+  private static final AtomicLongFieldUpdater<InboundHub> REQUESTED_UP =
+      AtomicLongFieldUpdater.newUpdater(InboundHub.class, "requestedUp");
+
   private volatile boolean done;
   private Throwable error;
   private int consumed;
@@ -83,12 +90,13 @@ final class InboundHub<T> extends Flux<T> implements CoreSubscriber<T>, Disposab
   @Override
   public void onSubscribe(Subscription s) {
     if (Operators.setOnce(UPSTREAM, this, s)) {
-      s.request(capacity);
+      requestUp(s, capacity);
     }
   }
 
   @Override
   public void onNext(T t) {
+    receivedUp++; // onNext is serial
     if (done) {
       Operators.onNextDropped(t, Context.empty());
       return;
@@ -139,6 +147,25 @@ final class InboundHub<T> extends Flux<T> implements CoreSubscriber<T>, Disposab
    */
   boolean isFull() {
     return queue.size() >= capacity;
+  }
+
+  /**
+   * Whether reading is paused: everything requested from upstream has arrived, so nothing more is
+   * read from the socket until a subscriber's demand frees room (see {@link #buffered()}). False
+   * before the hub is subscribed and after it terminated.
+   */
+  boolean readingPaused() {
+    return upstream != null && !done && receivedUp >= requestedUp;
+  }
+
+  /** How many elements the hub holds for its subscribers now. */
+  int buffered() {
+    return queue.size();
+  }
+
+  private void requestUp(Subscription s, long n) {
+    REQUESTED_UP.addAndGet(this, n); // before: the request may deliver at once
+    s.request(n);
   }
 
   /** How many elements were discarded because no one subscribed (see the class comment). */
@@ -277,7 +304,7 @@ final class InboundHub<T> extends Flux<T> implements CoreSubscriber<T>, Disposab
         Subscription s = upstream;
         while (s != null && queue.size() + consumed >= capacity && queue.poll() != null) {
           DISCARDED.incrementAndGet(this);
-          s.request(1);
+          requestUp(s, 1);
         }
       }
       missed = WIP.addAndGet(this, -missed);
@@ -292,7 +319,7 @@ final class InboundHub<T> extends Flux<T> implements CoreSubscriber<T>, Disposab
       consumed = 0;
       Subscription s = upstream;
       if (s != null) {
-        s.request(limit);
+        requestUp(s, limit);
       }
     }
   }

@@ -13,11 +13,13 @@ import dev.xmppreactive.stream.StreamError;
 import dev.xmppreactive.stream.StreamErrorException;
 import dev.xmppreactive.stream.StreamHeader;
 import dev.xmppreactive.xml.XmlElement;
+import io.netty.buffer.Unpooled;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -67,6 +69,11 @@ final class Session implements XmppSession {
   private volatile Disposable keepalive = Disposables.disposed();
   private volatile Throwable deadCause;
   private volatile long lastInbound;
+  private static final long NOT_STALLED = Long.MIN_VALUE;
+  /** Since when reading has been paused (timer nanos), as the keepalive ticks see it. */
+  private volatile long stalledSince = NOT_STALLED;
+  private volatile boolean stallReported;
+  private volatile Throwable stallWriteFailure;
   private volatile Disposable reconnecting;
   private Mono<Void> closeMono;
 
@@ -127,6 +134,7 @@ final class Session implements XmppSession {
     this.negotiated = effective;
     this.connection = conn;
     this.deadCause = null;
+    this.stallWriteFailure = null;
     Sinks.Empty<Void> ended = Sinks.empty();
     this.connectionEnded = ended;
     for (OutboundQueue.Entry<Stanza> e : acked) {
@@ -153,22 +161,26 @@ final class Session implements XmppSession {
     lastInbound = now();
     Flux<Object> early = Flux.fromIterable(result.early());
     Throwable[] lostWith = {null};
-    Flux<Stanza> stanzas = early.<Stanza>handle((o, sink) -> onInbound(o, sink, false))
-        .concatWith(conn.takeover().<Stanza>handle((o, sink) -> onInbound(o, sink, true)))
+    Link link = new Link(conn);
+    Flux<Stanza> stanzas = early.<Stanza>handle((o, sink) -> onInbound(o, sink, false, link.live))
+        .concatWith(conn.takeover().takeUntilOther(link.abandon.asMono())
+            .<Stanza>handle((o, sink) -> onInbound(o, sink, link.live, link.live)))
         .doFinally(s -> ended.tryEmitEmpty())
         .doOnError(e -> lostWith[0] = e)
         .onErrorResume(e -> Mono.empty())
-        .doOnComplete(() -> connectionLost(conn, lostWith[0]));
+        .doOnComplete(() -> connectionLost(link, lostWith[0]));
     // The end of the connection is learnt from its inbound objects, which Reactor Netty completes
-    // after what was already read: so nothing read is lost, and 'h' is right for resuming.
+    // after what was already read: so nothing read is lost, and 'h' is right for resuming. Unless
+    // the session is not reading then (see closedWhileStalled).
     connections.tryEmitNext(stanzas);
-    this.keepalive = startKeepalive(conn);
+    conn.channel().closeFuture().addListener(f -> closedWhileStalled(link));
+    this.keepalive = startKeepalive(link);
     if (first) {
-      events.tryEmitNext(new SessionEvent.Connected(effective.jid(), conn.address()));
+      emit(new SessionEvent.Connected(effective.jid(), conn.address()));
     } else if (resumed) {
-      events.tryEmitNext(new SessionEvent.Resumed(effective.jid(), conn.address()));
+      emit(new SessionEvent.Resumed(effective.jid(), conn.address()));
     } else {
-      events.tryEmitNext(new SessionEvent.Reconnected(effective.jid(), conn.address(), true));
+      emit(new SessionEvent.Reconnected(effective.jid(), conn.address(), true));
     }
   }
 
@@ -184,7 +196,29 @@ final class Session implements XmppSession {
         "the stream was lost and not resumed: the request's reply cannot come"));
   }
 
-  private void onInbound(Object o, SynchronousSink<Stanza> sink, boolean counted) {
+  /**
+   * One connection as the session uses it. {@code live} until the session has taken the connection
+   * as lost: what its inbound flux still delivers after that (kept for a slow subscriber, see
+   * {@link #closedWhileStalled}) is not counted in 'h' and its SM nonzas are ignored, for the SM
+   * state then belongs to the next stream. {@code abandon} ends the inbound flux early, dropping
+   * what was read and not yet counted.
+   */
+  private static final class Link {
+    final XmppConnection conn;
+    final Sinks.One<Boolean> abandon = Sinks.one();
+    final AtomicBoolean lost = new AtomicBoolean();
+    volatile boolean live = true;
+    /** The connection is closed, and what it read and did not deliver yet is kept (not disposed). */
+    volatile boolean keepUnread;
+    /** When the last keepalive write of a stall went out (nanos of the timer), or 0. */
+    long lastStallWrite;
+
+    Link(XmppConnection conn) {
+      this.conn = conn;
+    }
+  }
+
+  private void onInbound(Object o, SynchronousSink<Stanza> sink, boolean counted, boolean live) {
     lastInbound = now();
     if (o instanceof XmlElement e) {
       if (Stanza.isStanza(e)) {
@@ -213,7 +247,9 @@ final class Session implements XmppSession {
         }
         sink.next(s);
       } else if (SmElements.isSm(e)) {
-        onSmNonza(e, sink);
+        if (live) {
+          onSmNonza(e, sink);
+        }
       } else if (StreamError.isStreamError(e)) {
         sink.error(new StreamErrorException(StreamError.fromElement(e), false));
       } else {
@@ -249,17 +285,21 @@ final class Session implements XmppSession {
   }
 
   /** The connection ended: reconnect, unless the session is closing or the cause is final. */
-  private void connectionLost(XmppConnection conn, Throwable error) {
-    if (conn != connection) {
+  private void connectionLost(Link link, Throwable error) {
+    XmppConnection conn = link.conn;
+    if (conn != connection || !link.lost.compareAndSet(false, true)) {
       return;
     }
+    link.live = false;
     Throwable cause = deadCause != null ? deadCause : error;
     keepalive.dispose();
     OutboundWriter w = writer;
     if (w != null) {
       w.stop();
     }
-    conn.close();
+    if (!link.keepUnread) {
+      conn.close(); // disposing it would drop what it read and did not deliver
+    }
     if (closing.get()) {
       terminate(null);
       return;
@@ -271,7 +311,7 @@ final class Session implements XmppSession {
       terminate(cause);
       return;
     }
-    events.tryEmitNext(new SessionEvent.Suspended(cause));
+    emit(new SessionEvent.Suspended(cause));
     SmElements.Enabled en = sm.enabled();
     SmRequest request = settings.sm().enabled() ? SmRequest.enable(settings.sm().maxResumption())
         : SmRequest.none();
@@ -279,7 +319,7 @@ final class Session implements XmppSession {
       request = request.resume(en.id(), sm.h(), negotiated.jid());
     }
     reconnecting = reconnector.reconnect(cause, request, en == null ? null : en.location(),
-            attempt -> events.tryEmitNext(new SessionEvent.Reconnecting(attempt)))
+            attempt -> emit(new SessionEvent.Reconnecting(attempt)))
         .subscribe(r -> {
           if (closing.get()) {
             r.connection().close();
@@ -290,16 +330,24 @@ final class Session implements XmppSession {
         }, this::terminate);
   }
 
-  /** Probes a silent connection; closes it if the probe gets no answer (see {@link Keepalive}). */
-  private Disposable startKeepalive(XmppConnection conn) {
+  /**
+   * Probes a silent connection and closes it if the probe gets no answer; watches for a paused
+   * inbound and keeps a stalled connection alive (see {@link Keepalive}).
+   */
+  private Disposable startKeepalive(Link link) {
+    XmppConnection conn = link.conn;
     Keepalive k = settings.keepalive();
     long intervalNanos = k.interval().toNanos();
     long timeoutNanos = k.timeout().toNanos();
     Duration tick = Duration.ofNanos(Math.max(Duration.ofMillis(100).toNanos(),
-        Math.min(intervalNanos, timeoutNanos) / 4));
+        Math.min(Math.min(intervalNanos, timeoutNanos), k.stallAfter().toNanos()) / 4));
     long[] probeAt = {0};
     return Flux.interval(tick, tick, settings.timer()).subscribe(i -> {
       long now = now();
+      if (watchStall(link, now)) {
+        probeAt[0] = 0; // its answer would be behind the unread stanzas
+        return;
+      }
       if (probeAt[0] != 0) {
         if (lastInbound >= probeAt[0]) {
           probeAt[0] = 0; // something came back
@@ -321,6 +369,106 @@ final class Session implements XmppSession {
         }
       }
     });
+  }
+
+  /**
+   * At each keepalive tick: whether reading is paused (the inbound hub has no demand upstream). A
+   * pause that lasts {@link Keepalive#stallAfter()} is reported, and while it lasts the connection
+   * gets a write every {@code stallAfter} that needs no answer; its end is reported too.
+   */
+  private boolean watchStall(Link link, long now) {
+    long since = stalledSince;
+    if (!hub.readingPaused()) {
+      if (since != NOT_STALLED) {
+        stalledSince = NOT_STALLED;
+        lastInbound = now; // silence is judged afresh once reading goes on
+        if (stallReported) {
+          stallReported = false;
+          log.info("{}: reading goes on after {} ms", jid(), (now - since) / 1_000_000);
+          emit(new SessionEvent.InboundResumed(Duration.ofNanos(now - since)));
+        }
+      }
+      return false;
+    }
+    if (since == NOT_STALLED) {
+      stalledSince = now;
+      link.lastStallWrite = now;
+      return true;
+    }
+    if (!link.conn.channel().isActive()) {
+      onLoop(link.conn, () -> closedWhileStalled(link));
+      return true;
+    }
+    long stallNanos = settings.keepalive().stallAfter().toNanos();
+    if (!stallReported && now - since >= stallNanos) {
+      stallReported = true;
+      log.info("{}: not reading for {} ms: {} stanzas wait for a subscriber's demand", jid(),
+          (now - since) / 1_000_000, hub.buffered());
+      emit(new SessionEvent.InboundStalled(Duration.ofNanos(now - since), hub.buffered()));
+    }
+    if (now - link.lastStallWrite >= stallNanos) {
+      link.lastStallWrite = now;
+      writeWhileStalled(link.conn);
+    }
+    return true;
+  }
+
+  /**
+   * A write that needs no answer: an unrequested ack (XEP-0198 §4) where SM is on (it also stops
+   * ejabberd's ack timer), else a whitespace keepalive (RFC 6120 §4.6.1). If the server has closed
+   * the connection, the write fails (or the one after it, once the server's TCP reset is in), and
+   * the connection is closed: so its loss is noticed while the session is not reading.
+   */
+  private void writeWhileStalled(XmppConnection conn) {
+    Object keepalive = sm.active() ? SmElements.answer(sm.h())
+        : Unpooled.wrappedBuffer(new byte[] {' '});
+    conn.channel().writeAndFlush(keepalive).addListener(f -> {
+      if (!f.isSuccess()) {
+        stallWriteFailure = f.cause();
+        conn.close();
+      }
+    });
+  }
+
+  /**
+   * The connection closed (or is found closed) while the session is not reading: its end and what
+   * the server said last are behind the stanzas that wait for a subscriber, so the session does not
+   * wait for them. Where the stream can be resumed, the unread rest is dropped: it was not counted in
+   * 'h', so the server sends it again on resumption (XEP-0198 §5), exactly once. Otherwise it is
+   * kept, to be delivered before the next connection's stanzas, and the session reconnects now.
+   * Runs on the connection's event loop, where its inbound objects are delivered, so 'h' is exact.
+   */
+  private void closedWhileStalled(Link link) {
+    XmppConnection conn = link.conn;
+    if (conn.channel().isActive() || !hub.readingPaused() || link.lost.get()
+        || conn != connection) {
+      return;
+    }
+    if (deadCause == null) {
+      deadCause = new InboundStalledException("the connection closed while the session was not "
+          + "reading (" + hub.buffered() + " stanzas wait for a slow subscriber); what the server "
+          + "sent last is unread", stallWriteFailure);
+    }
+    SmElements.Enabled en = sm.enabled();
+    if (en != null && en.resumable()) {
+      link.abandon.tryEmitValue(Boolean.TRUE); // completes the inbound flux: connectionLost
+    } else {
+      link.keepUnread = true;
+    }
+    connectionLost(link, null); // if the flux was not subscribed yet, or is kept
+  }
+
+  private static void onLoop(XmppConnection conn, Runnable task) {
+    try {
+      conn.channel().eventLoop().execute(task);
+    } catch (RejectedExecutionException loopShutDown) {
+      // the client's event loops are gone: so is the session
+    }
+  }
+
+  /** Emits an event; emissions from several threads (event loops, the timer) wait for each other. */
+  private void emit(SessionEvent e) {
+    events.emitNext(e, (signal, result) -> result == Sinks.EmitResult.FAIL_NON_SERIALIZED);
   }
 
   private long now() {
@@ -355,8 +503,8 @@ final class Session implements XmppSession {
     } else {
       connections.tryEmitError(cause);
     }
-    events.tryEmitNext(new SessionEvent.Closed(cause));
-    events.tryEmitComplete();
+    emit(new SessionEvent.Closed(cause));
+    events.emitComplete((signal, result) -> result == Sinks.EmitResult.FAIL_NON_SERIALIZED);
     closed.tryEmitEmpty();
   }
 

@@ -1,6 +1,7 @@
 package dev.xmppreactive.client;
 
 import dev.xmppreactive.jid.Jid;
+import java.time.Duration;
 
 /**
  * What happens to a session over its life, as {@link XmppSession#events()} tells it.
@@ -34,6 +35,32 @@ public sealed interface SessionEvent {
    * stream's state is gone at the server. Stanzas that it had not acknowledged were sent again.
    */
   record Reconnected(Jid jid, ConnectAddress address, boolean newStream) implements SessionEvent {
+  }
+
+  /**
+   * Reading from the server has been paused for {@code duration}: the subscribers' demand is used up
+   * and the session's inbound buffer holds {@code buffered} stanzas (its capacity,
+   * {@code XmppClient.inboundCapacity}). TCP pushes back on the server, and whatever the server sent
+   * after those stanzas (replies to this client's requests, its acks and pings, a stream error, the
+   * end of the stream) is unread until a subscriber asks for more. Reported once per stall, when it
+   * has lasted {@link Keepalive#stallAfter()} (measured at the keepalive's ticks).
+   *
+   * <p>What happens meanwhile: the session keeps the connection alive by writing (see
+   * {@link Keepalive}); requests this client made time out ({@link IqTimeoutException}) if their
+   * replies stay unread past their timeout. The server may give up: Prosody 0.12 closes a connection
+   * it could not write to for 180 s ({@code network_settings.send_timeout}), ejabberd 23.01 one whose
+   * socket send blocked for 15 s (the listener's {@code send_timeout}) or whose unacknowledged stanzas
+   * pass {@code max_ack_queue} (a {@code policy-violation} stream error). A connection that closes
+   * while the session is not reading is noticed at once (its unread rest, not yet counted as handled,
+   * is dropped, and the server sends it again on resumption; without Stream Management it is kept
+   * and delivered first), reported as {@link Suspended} with an {@link InboundStalledException}, and
+   * the session resumes the stream (XEP-0198 §5) or starts a new one as after any other loss.
+   */
+  record InboundStalled(Duration duration, int buffered) implements SessionEvent {
+  }
+
+  /** Reading went on after an {@link InboundStalled} that lasted {@code duration} in all. */
+  record InboundResumed(Duration duration) implements SessionEvent {
   }
 
   /** The session has ended for good; {@code cause} is {@code null} after a deliberate close. */

@@ -42,6 +42,31 @@ class InboundHubTest {
   }
 
   @Test
+  void readingIsPausedExactlyWhenEverythingRequestedHasArrived() {
+    Sinks.Many<Integer> src = Sinks.many().unicast().onBackpressureBuffer();
+    InboundHub<Integer> hub = new InboundHub<>(4);
+    assertThat(hub.readingPaused()).isFalse(); // not subscribed yet
+    src.asFlux().subscribe(hub);
+    StepVerifier.create(hub, 0)
+        .then(() -> {
+          for (int i = 1; i <= 3; i++) {
+            src.tryEmitNext(i);
+          }
+        })
+        .then(() -> assertThat(hub.readingPaused()).isFalse()) // one more was asked for
+        .then(() -> src.tryEmitNext(4))
+        .then(() -> assertThat(hub.readingPaused()).isTrue())
+        .then(() -> assertThat(hub.buffered()).isEqualTo(4))
+        .then(() -> src.tryEmitNext(5)) // the source holds it: the hub did not ask
+        .thenRequest(3)
+        .expectNext(1, 2, 3) // 3 = the hub's replenishing limit: it asks for 3 more
+        .then(() -> assertThat(hub.readingPaused()).isFalse())
+        .then(() -> assertThat(hub.buffered()).isEqualTo(2))
+        .thenCancel()
+        .verify(Duration.ofSeconds(5));
+  }
+
+  @Test
   void theSlowestSubscriberSetsThePace() {
     Sinks.Many<Integer> src = Sinks.many().unicast().onBackpressureBuffer();
     AtomicLong requested = new AtomicLong();

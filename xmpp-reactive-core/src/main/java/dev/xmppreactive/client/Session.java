@@ -227,14 +227,14 @@ final class Session implements XmppSession {
           s = Stanza.fromElement(e);
         } catch (StanzaFormatException ex) {
           if (counted) {
-            sm.handled();
+            handled();
           }
           log.warn("refusing an invalid stanza from the server: {}", ex.getMessage());
           ex.errorReply().ifPresent(queue::tryEmitNext);
           return;
         }
         if (counted) {
-          sm.handled(); // handed on: to the hub below, or to the correlator or router
+          handled(); // handed on: to the hub below, or to the correlator or router
         }
         if (s instanceof Iq iq) {
           if (iq.isResponse() && correlator.offer(iq)) {
@@ -262,10 +262,20 @@ final class Session implements XmppSession {
     }
   }
 
+  /** Counts an inbound stanza as handled, and acknowledges it unasked when it is time (XEP-0198 §4). */
+  private void handled() {
+    if (sm.handled()) {
+      writer.writeNonza(SmElements.answer(sm.h()));
+    }
+  }
+
   private void onSmNonza(XmlElement e, SynchronousSink<Stanza> sink) {
     OutboundWriter w = writer;
     switch (e.localName()) {
-      case "r" -> w.writeNonza(SmElements.answer(sm.h()));
+      case "r" -> {
+        sm.ackSent();
+        w.writeNonza(SmElements.answer(sm.h()));
+      }
       case "a" -> {
         try {
           w.acked(sm.ack(SmElements.h(e)));

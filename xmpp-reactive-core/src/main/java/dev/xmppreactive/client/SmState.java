@@ -21,6 +21,8 @@ final class SmState {
   /** Stanzas taken to be sent again that the last connection did not get out. */
   private final java.util.ArrayList<OutboundQueue.Entry<Stanza>> notResent = new java.util.ArrayList<>();
   private int sinceRequest;
+  /** Inbound stanzas handled since the last ack sent; only the event loop touches it. */
+  private int handledSinceAck;
   private boolean requestPending;
 
   SmState(SmSettings settings) {
@@ -42,11 +44,28 @@ final class SmState {
     return enabled;
   }
 
-  /** One more inbound stanza handed on (only while SM is on; XEP-0198 §4). */
-  void handled() {
-    if (enabled != null) {
-      handled.handled();
+  /**
+   * One more inbound stanza handed on (only while SM is on; XEP-0198 §4). Called on the connection's
+   * event loop, as {@link #ackSent()} is.
+   *
+   * @return whether an unrequested ack is due now ({@link SmSettings#ackHandledEvery()})
+   */
+  boolean handled() {
+    if (enabled == null) {
+      return false;
     }
+    handled.handled();
+    int every = settings.ackHandledEvery();
+    if (every > 0 && ++handledSinceAck >= every) {
+      handledSinceAck = 0;
+      return true;
+    }
+    return false;
+  }
+
+  /** An ack went out (an answer to {@code <r/>}): the count towards an unrequested one restarts. */
+  void ackSent() {
+    handledSinceAck = 0;
   }
 
   long h() {
@@ -155,6 +174,7 @@ final class SmState {
     List<OutboundQueue.Entry<Stanza>> resend = withNotResent(acks.takeForResend(0));
     acks.reset();
     handled.reset();
+    handledSinceAck = 0;
     requestPending = false;
     sinceRequest = 0;
     enabled = now;

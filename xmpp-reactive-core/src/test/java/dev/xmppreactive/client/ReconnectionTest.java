@@ -102,6 +102,23 @@ class ReconnectionTest {
   }
 
   @Test
+  void theServersStanzasAreAcknowledgedUnaskedEverySoMany() {
+    List<XmlElement> fromClient = new CopyOnWriteArrayList<>();
+    try (ScriptedServer server = ScriptedServer.start(p -> p.loginBindAndEnableSm(ME, "sm-1")
+        .then(reactor.core.publisher.Flux.range(1, 25).concatMap(i -> p.send(msg("m" + i))).then())
+        .then(p.nextElement().doOnNext(fromClient::add).repeat().then()))) {
+      XmppSession s = reconnecting(server)
+          .streamManagement(SmSettings.defaults().withAckHandledEvery(10))
+          .connect().block(T);
+      StepVerifier.create(s.messages().take(25)).expectNextCount(25).expectComplete().verify(T);
+      Mono.fromCallable(fromClient::size).filter(n -> n >= 2)
+          .repeatWhenEmpty(r -> r.delayElements(Duration.ofMillis(10))).block(T);
+      assertThat(fromClient).allMatch(e -> e.is("a", SmElements.NS));
+      assertThat(fromClient.stream().map(e -> e.attribute("h")).toList()).containsExactly("10", "20");
+    }
+  }
+
+  @Test
   void aResumedStreamSendsAgainOnlyWhatTheServerDidNotHandle() {
     List<String> secondConnection = new CopyOnWriteArrayList<>();
     List<XmlElement> resumeRequests = new CopyOnWriteArrayList<>();

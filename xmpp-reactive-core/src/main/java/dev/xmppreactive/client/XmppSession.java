@@ -21,10 +21,12 @@ public interface XmppSession extends XmppInbound, XmppOutbound {
   ExtensionRegistry extensions();
 
   /**
-   * The session's lifecycle.
+   * The session's lifecycle, and stalls of its inbound stream ({@link SessionEvent.InboundStalled}).
+   * A hot, replaying flux separate from the stanzas: it goes on while a stanza subscriber without
+   * demand keeps the session from reading. A subscriber sees the latest 64 events, then what comes.
    *
-   * <p>Threading: any thread. Backpressure: events are few; a slow subscriber gets them buffered.
-   * Errors: none; completes after {@link SessionEvent.Closed}.
+   * <p>Threading: any thread (event loops, the timer). Backpressure: events are few; a slow
+   * subscriber gets them buffered. Errors: none; completes after {@link SessionEvent.Closed}.
    */
   Flux<SessionEvent> events();
 

@@ -184,6 +184,19 @@ public final class FaultProxy implements AutoCloseable {
     return random.nextInt(bound);
   }
 
+  /**
+   * The chunks of one direction, as they are to be written to the other side.
+   *
+   * <p>Buffer ownership: each chunk's inner is {@code Mono.just(..).hide()}, never a bare
+   * {@code Mono.just}. For a bare scalar inner, {@code concatMap} (reactor-core 3.8) uses a "weak"
+   * subscription whose {@code cancel()} hands its value to the discard hook even after it was
+   * emitted (reactor/reactor-core PR #4352, open): when a cut cancels the send, the hook then
+   * released a buffer Netty had already written and released. The buffer was by then recycled by the
+   * pooled allocator, which this JVM's clients share, so the second release freed a client's buffer
+   * (seen as IllegalReferenceCountException from the client's SslHandler.handlerRemoved, and a
+   * risk of corrupt TLS input). With {@code hide()}, the inner's subscription discards only what it
+   * did not emit.
+   */
   private Flux<ByteBuf> relay(NettyInbound in, Link link, boolean fromClient) {
     return in.receive().retain().concatMap(buf -> {
       if (fromClient) {
@@ -200,14 +213,16 @@ public final class FaultProxy implements AutoCloseable {
         buf.release();
         // pass the prefix on, then close both sides just after it was written
         timer.schedule(link::kill, 5, TimeUnit.MILLISECONDS);
-        out = Mono.just(prefix);
+        out = Mono.just(prefix).hide();
       } else {
-        out = Mono.just(buf);
+        out = Mono.just(buf).hide();
       }
       Duration d = delay;
       return d.isZero() ? out : out.delayElement(d, timer)
           .doOnDiscard(ByteBuf.class, ByteBuf::release);
     }).doOnDiscard(ByteBuf.class, b -> {
+      // Only what was not emitted comes here; the check is for a source that released a buffer
+      // itself before discarding it (it cannot tell a buffer recycled since: see above).
       if (b.refCnt() > 0) {
         b.release();
       }

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -160,20 +159,20 @@ final class Session implements XmppSession {
 
     lastInbound = now();
     Flux<Object> early = Flux.fromIterable(result.early());
-    Throwable[] lostWith = {null};
     Link link = new Link(conn);
-    Flux<Stanza> stanzas = early.<Stanza>handle((o, sink) -> onInbound(o, sink, false, link.live))
-        .concatWith(conn.takeover().takeUntilOther(link.abandon.asMono())
-            .<Stanza>handle((o, sink) -> onInbound(o, sink, link.live, link.live)))
-        .doFinally(s -> ended.tryEmitEmpty())
-        .doOnError(e -> lostWith[0] = e)
-        .onErrorResume(e -> Mono.empty())
-        .doOnComplete(() -> connectionLost(link, lostWith[0]));
+    link.relay = new InboundRelay<>(error -> { // on the event loop, once
+      ended.tryEmitEmpty();
+      connectionLost(link, error);
+    });
+    early.<Stanza>handle((o, sink) -> onInbound(o, sink, false))
+        .concatWith(conn.takeover().<Stanza>handle((o, sink) -> onInbound(o, sink, true)))
+        .subscribe(link.relay);
     // The end of the connection is learnt from its inbound objects, which Reactor Netty completes
-    // after what was already read: so nothing read is lost, and 'h' is right for resuming. Unless
-    // the session is not reading then (see closedWhileStalled).
-    connections.tryEmitNext(stanzas);
-    conn.channel().closeFuture().addListener(f -> closedWhileStalled(link));
+    // after what was already read: so nothing read is lost, and 'h' is right for resuming. When the
+    // connection closes, what it read is taken at once (see closed), so the end is learnt then,
+    // not when a slow subscriber has caught up.
+    connections.tryEmitNext(link.relay);
+    conn.channel().closeFuture().addListener(f -> closed(link));
     this.keepalive = startKeepalive(link);
     if (first) {
       emit(new SessionEvent.Connected(effective.jid(), conn.address()));
@@ -196,21 +195,15 @@ final class Session implements XmppSession {
         "the stream was lost and not resumed: the request's reply cannot come"));
   }
 
-  /**
-   * One connection as the session uses it. {@code live} until the session has taken the connection
-   * as lost: what its inbound flux still delivers after that (kept for a slow subscriber, see
-   * {@link #closedWhileStalled}) is not counted in 'h' and its SM nonzas are ignored, for the SM
-   * state then belongs to the next stream. {@code abandon} ends the inbound flux early, dropping
-   * what was read and not yet counted.
-   */
+  /** One connection as the session uses it. */
   private static final class Link {
     final XmppConnection conn;
-    final Sinks.One<Boolean> abandon = Sinks.one();
+    /** Its stanzas, on their way to the hub. */
+    InboundRelay<Stanza> relay;
     final AtomicBoolean lost = new AtomicBoolean();
-    volatile boolean live = true;
-    /** The connection is closed, and what it read and did not deliver yet is kept (not disposed). */
-    volatile boolean keepUnread;
-    /** When the last keepalive write of a stall went out (nanos of the timer), or 0. */
+    /** It closed while the session was not reading. */
+    volatile boolean closedWhileStalled;
+    /** When the last keepalive write of a stall went out (nanos of the timer). */
     long lastStallWrite;
 
     Link(XmppConnection conn) {
@@ -218,7 +211,7 @@ final class Session implements XmppSession {
     }
   }
 
-  private void onInbound(Object o, SynchronousSink<Stanza> sink, boolean counted, boolean live) {
+  private void onInbound(Object o, SynchronousSink<Stanza> sink, boolean counted) {
     lastInbound = now();
     if (o instanceof XmlElement e) {
       if (Stanza.isStanza(e)) {
@@ -247,9 +240,7 @@ final class Session implements XmppSession {
         }
         sink.next(s);
       } else if (SmElements.isSm(e)) {
-        if (live) {
-          onSmNonza(e, sink);
-        }
+        onSmNonza(e, sink);
       } else if (StreamError.isStreamError(e)) {
         sink.error(new StreamErrorException(StreamError.fromElement(e), false));
       } else {
@@ -300,16 +291,17 @@ final class Session implements XmppSession {
     if (conn != connection || !link.lost.compareAndSet(false, true)) {
       return;
     }
-    link.live = false;
     Throwable cause = deadCause != null ? deadCause : error;
+    if (cause == null && link.closedWhileStalled) {
+      cause = new InboundStalledException("the connection closed while the session was not "
+          + "reading (" + hub.buffered() + " stanzas wait for a slow subscriber)", stallWriteFailure);
+    }
     keepalive.dispose();
     OutboundWriter w = writer;
     if (w != null) {
       w.stop();
     }
-    if (!link.keepUnread) {
-      conn.close(); // disposing it would drop what it read and did not deliver
-    }
+    conn.close();
     if (closing.get()) {
       terminate(null);
       return;
@@ -405,10 +397,6 @@ final class Session implements XmppSession {
       link.lastStallWrite = now;
       return true;
     }
-    if (!link.conn.channel().isActive()) {
-      onLoop(link.conn, () -> closedWhileStalled(link));
-      return true;
-    }
     long stallNanos = settings.keepalive().stallAfter().toNanos();
     if (!stallReported && now - since >= stallNanos) {
       stallReported = true;
@@ -441,39 +429,15 @@ final class Session implements XmppSession {
   }
 
   /**
-   * The connection closed (or is found closed) while the session is not reading: its end and what
-   * the server said last are behind the stanzas that wait for a subscriber, so the session does not
-   * wait for them. Where the stream can be resumed, the unread rest is dropped: it was not counted in
-   * 'h', so the server sends it again on resumption (XEP-0198 §5), exactly once. Otherwise it is
-   * kept, to be delivered before the next connection's stanzas, and the session reconnects now.
-   * Runs on the connection's event loop, where its inbound objects are delivered, so 'h' is exact.
+   * The connection closed. Its stanzas that were read and not yet handed on are taken at once (they
+   * are in memory already: at most what the socket's buffer held), counted as handled and held for
+   * the subscribers, so the session learns now how the connection ended (a stream error, the end of
+   * the stream, a reset) and resumes with an 'h' that counts everything it will deliver (XEP-0198
+   * §5: exactly once), instead of waiting for a slow subscriber to catch up. On the event loop.
    */
-  private void closedWhileStalled(Link link) {
-    XmppConnection conn = link.conn;
-    if (conn.channel().isActive() || !hub.readingPaused() || link.lost.get()
-        || conn != connection) {
-      return;
-    }
-    if (deadCause == null) {
-      deadCause = new InboundStalledException("the connection closed while the session was not "
-          + "reading (" + hub.buffered() + " stanzas wait for a slow subscriber); what the server "
-          + "sent last is unread", stallWriteFailure);
-    }
-    SmElements.Enabled en = sm.enabled();
-    if (en != null && en.resumable()) {
-      link.abandon.tryEmitValue(Boolean.TRUE); // completes the inbound flux: connectionLost
-    } else {
-      link.keepUnread = true;
-    }
-    connectionLost(link, null); // if the flux was not subscribed yet, or is kept
-  }
-
-  private static void onLoop(XmppConnection conn, Runnable task) {
-    try {
-      conn.channel().eventLoop().execute(task);
-    } catch (RejectedExecutionException loopShutDown) {
-      // the client's event loops are gone: so is the session
-    }
+  private void closed(Link link) {
+    link.closedWhileStalled = hub.readingPaused();
+    link.relay.drainAll();
   }
 
   /** Emits an event; emissions from several threads (event loops, the timer) wait for each other. */

@@ -51,10 +51,12 @@ public sealed interface SessionEvent {
    * it could not write to for 180 s ({@code network_settings.send_timeout}), ejabberd 23.01 one whose
    * socket send blocked for 15 s (the listener's {@code send_timeout}) or whose unacknowledged stanzas
    * pass {@code max_ack_queue} (a {@code policy-violation} stream error). A connection that closes
-   * while the session is not reading is noticed at once (its unread rest, not yet counted as handled,
-   * is dropped, and the server sends it again on resumption; without Stream Management it is kept
-   * and delivered first), reported as {@link Suspended} with an {@link InboundStalledException}, and
-   * the session resumes the stream (XEP-0198 §5) or starts a new one as after any other loss.
+   * while the session is not reading is noticed at once: what it read and had not handed on is
+   * taken then (it is in memory already, at most a socket buffer's worth), counted as handled
+   * (XEP-0198 'h') and held for the subscribers, so the session sees how the connection ended (the
+   * stream error, if any; else an {@link InboundStalledException}), reports {@link Suspended}, and
+   * resumes the stream (XEP-0198 §5) or starts a new one as after any other loss, without losing
+   * or repeating a stanza.
    */
   record InboundStalled(Duration duration, int buffered) implements SessionEvent {
   }

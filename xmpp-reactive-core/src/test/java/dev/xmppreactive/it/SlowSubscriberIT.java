@@ -28,8 +28,10 @@ import reactor.core.publisher.Mono;
  * subscriber has no demand, the server holds the rest (TCP pushes back), and the heap of this JVM
  * (both clients) stays flat while all 200,000 arrive, in order. It runs about 200 s, against
  * Prosody only (once is the point; ejabberd's behaviour with a slow receiver is the second test:
- * ejabberd ends the stream of a receiver too far behind with Stream Management, the session reads
- * on to the stream error, reports it, and comes back on a new stream).
+ * ejabberd ends the stream of a receiver too far behind with Stream Management; the session sees
+ * the connection close although it is not reading (it takes what it had read at once), reports it
+ * as Suspended (the stream error, or the reset ejabberd sends with it), and comes back on a new
+ * stream).
  *
  * <p>The receiver runs without Stream Management here: with it, a server bounds the stanzas a client
  * has not acknowledged (the harness sets 20,000), and a receiver 190,000 behind would be cut off by

@@ -37,7 +37,8 @@ import reactor.core.publisher.SynchronousSink;
  *
  * <p>Data flow. Inbound: each connection's objects → {@link #onInbound} (stanza decoding; replies to
  * pending requests taken by the {@link IqCorrelator}; requests answered through the {@link IqRouter};
- * SM nonzas; stream errors and the stream's end end the connection) → {@link InboundHub}, the one
+ * SM nonzas; stream errors and the stream's end end the connection) → {@link InboundRelay} (the
+ * connection's demand, or all it read once it closed) → {@link InboundHub}, the one
  * multicast point, which takes the connections one after the other → subscribers. Outbound:
  * {@link OutboundQueue} → {@link OutboundWriter} (SM counting) → encoder → socket.
  *

@@ -30,7 +30,8 @@ import reactor.util.concurrent.Queues;
 final class InboundRelay<T> extends Flux<T> implements CoreSubscriber<T>, Subscription {
 
   private final Consumer<Throwable> onUpstreamEnd;
-  private final Queue<T> queue = Queues.<T>unbounded().get();
+  /** Small chunks: it holds nothing while demand passes through, which is nearly always. */
+  private final Queue<T> queue = Queues.<T>unbounded(16).get();
 
   private volatile Subscription upstream;
   private volatile CoreSubscriber<? super T> actual;

@@ -11,6 +11,7 @@ import dev.xmppreactive.xml.XmlWriter;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToByteEncoder;
+import io.netty.util.concurrent.FastThreadLocal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -25,13 +26,23 @@ import java.util.Map;
  * stanza in the stream's content namespace carries no {@code xmlns} of its own; every other namespace
  * an element uses is declared on it. Writing a new header (a stream restart) starts a new scope.
  *
+ * <p>The staging array (and its cache of short strings' encodings) is the thread's, one per event
+ * loop rather than per connection: an idle connection holds none of it.
+ *
  * <p>Not sharable: one instance per channel; runs on the channel's event loop.
  */
 public final class XmlStreamEncoder extends MessageToByteEncoder<Object> {
 
   private XmlWriter writer = new XmlWriter();
   private String streamQName = "stream:stream";
-  private final Utf8Staging staging = new Utf8Staging();
+
+  /** The staging output of each thread that encodes. */
+  private static final FastThreadLocal<Utf8Staging> STAGING = new FastThreadLocal<>() {
+    @Override
+    protected Utf8Staging initialValue() {
+      return new Utf8Staging();
+    }
+  };
 
   /** Creates an encoder that writes into direct buffers where the allocator prefers them. */
   public XmlStreamEncoder() {
@@ -46,7 +57,10 @@ public final class XmlStreamEncoder extends MessageToByteEncoder<Object> {
 
   @Override
   protected void encode(ChannelHandlerContext ctx, Object msg, ByteBuf out) {
-    Utf8Staging o = staging;
+    Utf8Staging o = STAGING.get();
+    if (o.inUse()) { // an encoder run from inside another's write on this thread: one of its own
+      o = new Utf8Staging();
+    }
     o.begin(out);
     try {
       write(msg, o);

@@ -4,7 +4,6 @@ import dev.xmppreactive.jid.Jid;
 import dev.xmppreactive.sasl.SaslSettings;
 import dev.xmppreactive.stanza.Iq;
 import dev.xmppreactive.stanza.Message;
-import dev.xmppreactive.tls.XmppTlsContext;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -86,7 +85,7 @@ public final class BlockingXmppClient implements AutoCloseable {
       c = c.jid(Jid.domain(host));
     }
     ClientSettings s = c.settings();
-    Connector connector = new Connector(s, XmppTlsContext.create(s.tls()));
+    Connector connector = new Connector(s, c.tlsContext());
     this.negotiator = connector.connectAndSecure().timeout(s.negotiationTimeout(), s.timer()).block();
     this.configured = c;
     this.connector = connector;

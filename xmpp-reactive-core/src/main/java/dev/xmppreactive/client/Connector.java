@@ -91,10 +91,18 @@ final class Connector {
     return n.secure().doOnError(e -> conn.close()).doOnCancel(conn::close);
   }
 
-  /** Opens the TCP connection with the codec in the pipeline (and TLS at once for direct TLS). */
+  /**
+   * Opens the TCP connection with the codec in the pipeline (and TLS at once for direct TLS).
+   *
+   * <p>A connection of its own, not from a pool ({@code TcpClient.newConnection()}): an XMPP stream is
+   * never handed back for reuse, and Reactor Netty's pooled provider would keep a pool for each
+   * connection (its key includes this channel initialiser, a new lambda each time) for ever. The
+   * connect {@code Mono} is detached when it completes, so that Reactor Netty's connection observer,
+   * which lives as long as the channel, does not keep the negotiation's operator chain reachable.
+   */
   Mono<XmppConnection> open(ConnectAddress a) {
     String domain = settings.domain();
-    TcpClient tcp = TcpClient.create()
+    TcpClient tcp = TcpClient.newConnection()
         .host(a.host())
         .port(a.port())
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
@@ -116,7 +124,7 @@ final class Connector {
     if (settings.loops() != null) {
       tcp = tcp.runOn(settings.loops());
     }
-    return tcp.connect().map(c -> new XmppConnection(c, a));
+    return tcp.connect().onTerminateDetach().map(c -> new XmppConnection(c, a));
   }
 
   private Mono<Negotiator> redirect(StreamErrorException e) {

@@ -36,6 +36,8 @@ final class InboundHub<T> extends Flux<T> implements CoreSubscriber<T>, Disposab
   private final int capacity;
   private final int limit;
   private final Queue<T> queue;
+  /** How many elements the queue may hold before an offer is an upstream's overflow. */
+  private final int bound;
 
   private volatile Subscription upstream;
   @SuppressWarnings("rawtypes")
@@ -84,7 +86,10 @@ final class InboundHub<T> extends Flux<T> implements CoreSubscriber<T>, Disposab
     }
     this.capacity = capacity;
     this.limit = Math.max(1, capacity - (capacity >> 2));
-    this.queue = Queues.<T>get(capacity).get();
+    // A queue of linked small arrays, not one array of `capacity` slots: an idle session's queue is
+    // about a hundred bytes rather than a kilobyte. `bound` keeps the overflow check of a bounded one.
+    this.queue = capacity == 1 ? Queues.<T>one().get() : Queues.<T>unbounded(16).get();
+    this.bound = capacity == 1 ? 1 : Queues.ceilingNextPowerOfTwo(capacity);
   }
 
   @Override
@@ -101,7 +106,7 @@ final class InboundHub<T> extends Flux<T> implements CoreSubscriber<T>, Disposab
       Operators.onNextDropped(t, Context.empty());
       return;
     }
-    if (!queue.offer(t)) {
+    if (queue.size() >= bound || !queue.offer(t)) {
       // The upstream sent more than it was asked for.
       onError(Operators.onOperatorError(upstream,
           new IllegalStateException("the inbound hub received more elements than it requested"),

@@ -29,6 +29,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.core.publisher.SynchronousSink;
+import reactor.util.concurrent.Queues;
 
 /**
  * The session behind {@link XmppSession}: the outbound queue, the inbound multicast point, IQ
@@ -52,7 +53,9 @@ final class Session implements XmppSession {
   private final ClientSettings settings;
   private final OutboundQueue<Stanza> queue;
   private final InboundHub<Stanza> hub;
-  private final Sinks.Many<Flux<Stanza>> connections = Sinks.many().unicast().onBackpressureBuffer();
+  /** One inner flux per connection; a queue of small links, not Reactor's default 256-slot array. */
+  private final Sinks.Many<Flux<Stanza>> connections =
+      Sinks.many().unicast().onBackpressureBuffer(Queues.<Flux<Stanza>>unbounded(8).get());
   private final IqCorrelator correlator;
   private final IqRouter router;
   private final SmState sm;

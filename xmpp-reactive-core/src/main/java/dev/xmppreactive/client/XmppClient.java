@@ -43,6 +43,17 @@ import reactor.util.retry.Retry;
  * 10 s connect timeout, a 30 s negotiation timeout, a 30 s IQ request timeout, a 5 s close timeout, an
  * initial {@code <presence/>} after binding, 10,000 outbound stanzas and 256 inbound stanzas of
  * buffering.
+ *
+ * <p><b>One TLS context per client.</b> The {@link XmppTlsContext} (trust material, the JSSE provider,
+ * the {@code SSLContext}s and their TLS session caches) is built at the first connection and shared by
+ * every connection and reconnection of this client and of the copies its setters return, as long as
+ * they keep the same {@link TlsSettings} instance: {@link #tls(TlsSettings)} with another instance
+ * (or {@link #trust}) starts a context of its own. So connect many sessions from one client (or its
+ * copies, e.g. {@code client.credentials(...)} per account) rather than from clients configured
+ * separately, which each build a context of about a megabyte. Sessions of one client may resume each
+ * other's TLS sessions with the same server (same domain and port): the certificate and its identity
+ * were checked when that TLS session was first established, and a server that cannot resume it gets
+ * a full handshake with the full checks (see {@link XmppTlsContext}).
  */
 public final class XmppClient {
 
@@ -51,9 +62,11 @@ public final class XmppClient {
   public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
   private final ClientSettings s;
+  private final TlsContextMemo tls;
 
-  private XmppClient(ClientSettings s) {
+  private XmppClient(ClientSettings s, TlsContextMemo tls) {
     this.s = s;
+    this.tls = tls;
   }
 
   /** A client with the defaults; give it {@link #credentials} before connecting. */
@@ -63,7 +76,7 @@ public final class XmppClient {
         DEFAULT_REQUEST_TIMEOUT, Duration.ofSeconds(5), XmlLimits.DEFAULTS,
         ExtensionRegistry.builder().build(), Map.of(), null, null, Presence.available(), 10_000, 256,
         null, Schedulers.parallel(), Schedulers.boundedElastic(), null, SmSettings.defaults(), null,
-        Keepalive.defaults()));
+        Keepalive.defaults()), new TlsContextMemo(TlsSettings.defaults()));
   }
 
   /** A client whose sessions are handled by the brief's handler. */
@@ -71,8 +84,9 @@ public final class XmppClient {
     return create().handler(handler);
   }
 
+  /** A copy with other settings; it shares this client's TLS context while the TLS settings stay. */
   private XmppClient with(ClientSettings n) {
-    return new XmppClient(n);
+    return new XmppClient(n, tls.forSettings(n.tls()));
   }
 
   private ClientSettings.Builder b() {
@@ -126,7 +140,7 @@ public final class XmppClient {
     return with(b().directTls(directTls).build());
   }
 
-  /** The TLS settings. */
+  /** The TLS settings; another instance than the current one means a TLS context of its own. */
   public XmppClient tls(TlsSettings tls) {
     return with(b().tls(Objects.requireNonNull(tls, "tls")).build());
   }
@@ -273,6 +287,16 @@ public final class XmppClient {
   }
 
   /**
+   * This client's TLS context, built at the first call and shared by all its connections and by the
+   * copies that keep its TLS settings.
+   *
+   * @throws dev.xmppreactive.tls.TlsException if the trust or key material cannot be loaded
+   */
+  XmppTlsContext tlsContext() {
+    return tls.get();
+  }
+
+  /**
    * Connects, secures the stream, authenticates and binds a resource.
    *
    * <p>Threading: the session is signalled on a connection event loop. Backpressure: one value.
@@ -283,8 +307,7 @@ public final class XmppClient {
    */
   public Mono<XmppSession> connect() {
     return Mono.defer(() -> {
-      XmppTlsContext tls = XmppTlsContext.create(s.tls());
-      Connector connector = new Connector(s, tls);
+      Connector connector = new Connector(s, tls.get());
       SaslSettings sasl = s.effectiveSasl();
       return connector.connectAndSecure()
           .flatMap(n -> n.authenticate(sasl, s.jid(), smRequest())

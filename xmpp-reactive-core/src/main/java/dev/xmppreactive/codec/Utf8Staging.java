@@ -9,7 +9,8 @@ import io.netty.buffer.ByteBuf;
  * {@link ByteBuf} in large pieces: the encoder writes an element as many short strings (a {@code <},
  * a name, a quote), and a copy per piece into the buffer, with its bounds and reference-count checks,
  * would cost more than the encoding. A surrogate on its own is written as {@code ?}, as
- * {@link ByteBufXmlOutput} does (the element model never holds one). Not thread-safe.
+ * {@link ByteBufXmlOutput} does (the element model never holds one). Not thread-safe: the encoder
+ * keeps one per thread.
  */
 final class Utf8Staging implements XmlOutput {
 
@@ -60,10 +61,19 @@ final class Utf8Staging implements XmlOutput {
     pos = 0;
   }
 
+  /** Whether it is between {@link #begin} and {@link #end}. */
+  boolean inUse() {
+    return target != null;
+  }
+
   /** Copies what is staged into the buffer and lets go of it. */
   void end() {
-    flush();
-    target = null;
+    try {
+      flush();
+    } finally {
+      target = null;
+      pos = 0;
+    }
   }
 
   private void flush() {

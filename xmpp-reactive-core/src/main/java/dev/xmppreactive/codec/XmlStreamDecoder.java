@@ -7,6 +7,7 @@ import dev.xmppreactive.xml.XmlElement;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.util.concurrent.FastThreadLocal;
 import java.util.Objects;
 
 /**
@@ -35,6 +36,12 @@ import java.util.Objects;
  * server-side user calls {@link #restart()} itself after it writes success, and
  * {@link #restartForTls()} after it writes proceed.
  *
+ * <p><b>Memory.</b> A decoder holds no read buffer of its own: input in a heap buffer is fed to the
+ * parser from the buffer's own array, and input in a direct buffer is copied through a scratch array
+ * of the thread's (one per event loop, not per connection), so that an idle connection holds none.
+ * The parser consumes each piece whole before the read returns (it keeps what an unfinished token
+ * needs in its own state), so the next connection of the thread may overwrite the array.
+ *
  * <p>Not sharable: one instance per channel. All methods run on the channel's event loop.
  */
 public final class XmlStreamDecoder extends ChannelInboundHandlerAdapter {
@@ -42,11 +49,17 @@ public final class XmlStreamDecoder extends ChannelInboundHandlerAdapter {
   private static final String TLS_NS = "urn:ietf:params:xml:ns:xmpp-tls";
   private static final String SASL_NS = "urn:ietf:params:xml:ns:xmpp-sasl";
   private static final int SCRATCH = 16 * 1024;
+  /** The scratch array of each thread that decodes direct buffers. */
+  private static final FastThreadLocal<Scratch> SCRATCHES = new FastThreadLocal<>() {
+    @Override
+    protected Scratch initialValue() {
+      return new Scratch();
+    }
+  };
 
   private final boolean restartAfterNegotiation;
   private final XmlStreamParser parser;
   private ChannelHandlerContext ctx;
-  private byte[] scratch;
   private boolean failed;
   /** Set when {@code <proceed/>} was passed on during the current read. */
   private boolean proceeded;
@@ -160,17 +173,32 @@ public final class XmlStreamDecoder extends ChannelInboundHandlerAdapter {
       }
       return;
     }
-    if (scratch == null) {
-      scratch = new byte[SCRATCH];
-    }
-    for (int i = buf.readerIndex(), end = i + n; i < end; ) {
-      int len = Math.min(scratch.length, end - i);
-      buf.getBytes(i, scratch, 0, len);
-      i += parser.feed(scratch, 0, len);
-      if (proceeded && i < end) {
-        throw plaintextAfterProceed(end - i);
+    Scratch shared = SCRATCHES.get();
+    // A decoder of another channel, run from a handler this one passes a message to (an in-memory
+    // pair of channels on one thread), gets an array of its own: the shared one is still being read.
+    boolean own = !shared.inUse;
+    byte[] scratch = own ? shared.bytes : new byte[Math.min(SCRATCH, n)];
+    shared.inUse = true;
+    try {
+      for (int i = buf.readerIndex(), end = i + n; i < end; ) {
+        int len = Math.min(scratch.length, end - i);
+        buf.getBytes(i, scratch, 0, len);
+        i += parser.feed(scratch, 0, len);
+        if (proceeded && i < end) {
+          throw plaintextAfterProceed(end - i);
+        }
+      }
+    } finally {
+      if (own) {
+        shared.inUse = false;
       }
     }
+  }
+
+  /** A thread's scratch array, and whether a decoder on the thread is reading from it. */
+  private static final class Scratch {
+    final byte[] bytes = new byte[SCRATCH];
+    boolean inUse;
   }
 
   private XmlFramingException plaintextAfterProceed(int bytes) {

@@ -11,6 +11,7 @@ import dev.xmppreactive.xml.XmlWriter;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToByteEncoder;
+import io.netty.util.concurrent.FastThreadLocal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -25,13 +26,28 @@ import java.util.Map;
  * stanza in the stream's content namespace carries no {@code xmlns} of its own; every other namespace
  * an element uses is declared on it. Writing a new header (a stream restart) starts a new scope.
  *
+ * <p>The staging array (with its cache of short strings' encodings) and the {@link XmlWriter} are the
+ * thread's, one per event loop rather than per connection: an idle connection holds only its scope
+ * and the stream's qualified name.
+ *
  * <p>Not sharable: one instance per channel; runs on the channel's event loop.
  */
 public final class XmlStreamEncoder extends MessageToByteEncoder<Object> {
 
-  private XmlWriter writer = new XmlWriter();
+  /** The namespace bindings in scope: the last header's; after the stream's end, none. */
+  private Map<String, String> scope = Map.of();
   private String streamQName = "stream:stream";
-  private final Utf8Staging staging = new Utf8Staging();
+
+  /** The writer of each thread that encodes, for the scope it was last used with. */
+  private static final FastThreadLocal<ScopedWriter> WRITERS = new FastThreadLocal<>();
+
+  /** The staging output of each thread that encodes. */
+  private static final FastThreadLocal<Utf8Staging> STAGING = new FastThreadLocal<>() {
+    @Override
+    protected Utf8Staging initialValue() {
+      return new Utf8Staging();
+    }
+  };
 
   /** Creates an encoder that writes into direct buffers where the allocator prefers them. */
   public XmlStreamEncoder() {
@@ -46,28 +62,59 @@ public final class XmlStreamEncoder extends MessageToByteEncoder<Object> {
 
   @Override
   protected void encode(ChannelHandlerContext ctx, Object msg, ByteBuf out) {
-    Utf8Staging o = staging;
+    Utf8Staging shared = STAGING.get();
+    // An encoder run from inside another's write on this thread gets a staging and a writer of its own.
+    boolean nested = shared.inUse();
+    Utf8Staging o = nested ? new Utf8Staging() : shared;
     o.begin(out);
     try {
-      write(msg, o);
+      write(msg, o, nested);
     } finally {
       o.end();
     }
   }
 
-  private void write(Object msg, XmlOutput o) {
+  private void write(Object msg, XmlOutput o, boolean nested) {
     if (msg instanceof StreamHeader h) {
-      Map<String, String> scope = scopeOf(h);
-      streamQName = writeHeader(h, scope, o);
-      writer = new XmlWriter(scope);
+      Map<String, String> next = scopeOf(h);
+      streamQName = writeHeader(h, next, o);
+      scope = next;
     } else if (msg instanceof StreamEnd) {
       o.append("</");
       o.append(streamQName);
       o.append('>');
-      writer = new XmlWriter();
+      scope = Map.of();
     } else {
       XmlElement e = msg instanceof XmlElement x ? x : ((XmlWritable) msg).toXmlElement();
-      writer.writeElement(e, o);
+      (nested ? new XmlWriter(scope) : writer()).writeElement(e, o);
+    }
+  }
+
+  /**
+   * A writer for this stream's scope: the thread's, if it was made for an equal scope (then this
+   * encoder takes that scope instance, so that the next check is by identity), else a new one that
+   * becomes the thread's. The connections of one client have equal scopes, so a thread keeps one
+   * writer for all of them. Between elements a writer holds only a bounded cache of the namespace
+   * declarations it has seen.
+   */
+  private XmlWriter writer() {
+    ScopedWriter w = WRITERS.get();
+    if (w == null || (w.scope != scope && !w.scope.equals(scope))) {
+      w = new ScopedWriter(scope);
+      WRITERS.set(w);
+    }
+    scope = w.scope;
+    return w.writer;
+  }
+
+  /** A writer and the scope it starts from. */
+  private static final class ScopedWriter {
+    final Map<String, String> scope;
+    final XmlWriter writer;
+
+    ScopedWriter(Map<String, String> scope) {
+      this.scope = scope;
+      this.writer = new XmlWriter(scope);
     }
   }
 

@@ -24,7 +24,26 @@ import org.slf4j.LoggerFactory;
 /**
  * Builds client TLS engines and Netty {@link SslHandler}s for XMPP connections from a
  * {@link TlsSettings}. Build one per settings value and reuse it: it holds one {@code SSLContext} per
- * {@link TlsMode} (and so one TLS session cache each). Thread-safe.
+ * {@link TlsMode} (and so one TLS session cache each), and with BouncyCastle its own provider
+ * instance: about a megabyte, so {@code XmppClient} builds one per client configuration, at its first
+ * connection, and shares it with all the connections and reconnections of that client and of its
+ * copies with the same settings. Thread-safe.
+ *
+ * <p><b>TLS session resumption.</b> Engines of one context may resume each other's TLS sessions
+ * (RFC 8446 §2.2, RFC 5246 §7.3), which the JSSE providers key by the engine's peer host and port:
+ * here the XMPP domain, never the address connected to. A session is resumed only with a server that
+ * holds its secret, that is the one that proved the certificate checked when the session was first
+ * established, for the same domain and port; a connection for another domain starts no resumption
+ * and gets the full checks below, and a server that cannot resume gets a full handshake with them
+ * too. The two {@link TlsMode}s never share sessions (a context each). Channel bindings stay those of
+ * the connection: {@code tls-server-end-point} is read from the session's certificate, kept on
+ * resumption; {@code tls-unique} is the first Finished message of the connection's own handshake
+ * (RFC 5929 §3.1; on a resumed TLS 1.2 session, the server's), and BouncyCastle resumes a TLS 1.2
+ * session only with the extended master secret (RFC 7627), which closes the triple-handshake attack
+ * on it. Observed with BouncyCastle 1.84: it resumes TLS 1.2 sessions with a server that gives a
+ * session ID, not TLS 1.3 ones; against Prosody 0.12 and ejabberd 23.01 (which gave it empty session
+ * IDs) each of its connections made a full handshake. The JDK's provider also resumes TLS 1.3
+ * sessions (pre-shared keys).
  *
  * <p>Every engine it makes:
  * <ul>

@@ -2,7 +2,6 @@ package dev.xmppreactive.client;
 
 import dev.xmppreactive.sasl.SaslOutcome;
 import dev.xmppreactive.tls.TlsSessionInfo;
-import dev.xmppreactive.tls.XmppTlsContext;
 import reactor.core.publisher.Mono;
 
 /**
@@ -36,7 +35,7 @@ public final class ClientProbe {
   public static Mono<StreamFeatures> featuresBeforeAuthentication(XmppClient client) {
     return Mono.defer(() -> {
       ClientSettings s = client.settings();
-      Connector connector = new Connector(s, XmppTlsContext.create(s.tls()));
+      Connector connector = new Connector(s, client.tlsContext());
       return connector.connectAndSecure().map(n -> {
         StreamFeatures f = n.features();
         n.connection().close();

@@ -13,9 +13,12 @@ import dev.xmppreactive.stream.StreamErrorCondition;
 import dev.xmppreactive.stream.StreamHeader;
 import dev.xmppreactive.tls.TlsPolicy;
 import dev.xmppreactive.xml.XmlElement;
+import io.netty.handler.ssl.SslHandler;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLEngine;
 import reactor.core.publisher.Mono;
 import reactor.netty.Connection;
 import reactor.netty.DisposableServer;
@@ -36,13 +39,18 @@ final class ScriptedServer implements AutoCloseable {
   private final DisposableServer server;
   final AtomicInteger connections = new AtomicInteger();
 
-  private ScriptedServer(Function<Peer, Mono<Void>> script) {
+  private ScriptedServer(Supplier<SSLEngine> tls, Function<Peer, Mono<Void>> script) {
     this.server = TcpServer.create()
         .host("127.0.0.1")
         .port(0)
-        .doOnChannelInit((obs, ch, remote) -> ch.pipeline()
-            .addBefore(NettyPipeline.ReactiveBridge, "xmpp-decoder", XmlStreamDecoder.forServer())
-            .addBefore(NettyPipeline.ReactiveBridge, "xmpp-encoder", new XmlStreamEncoder()))
+        .doOnChannelInit((obs, ch, remote) -> {
+          ch.pipeline()
+              .addBefore(NettyPipeline.ReactiveBridge, "xmpp-decoder", XmlStreamDecoder.forServer())
+              .addBefore(NettyPipeline.ReactiveBridge, "xmpp-encoder", new XmlStreamEncoder());
+          if (tls != null) {
+            ch.pipeline().addFirst(NettyPipeline.SslHandler, new SslHandler(tls.get()));
+          }
+        })
         .handle((in, out) -> {
           int index = connections.incrementAndGet();
           Connection[] c = new Connection[1];
@@ -54,7 +62,12 @@ final class ScriptedServer implements AutoCloseable {
   }
 
   static ScriptedServer start(Function<Peer, Mono<Void>> script) {
-    return new ScriptedServer(script);
+    return new ScriptedServer(null, script);
+  }
+
+  /** A server that speaks direct TLS (XEP-0368) with the engines {@code tls} makes. */
+  static ScriptedServer startDirectTls(Supplier<SSLEngine> tls, Function<Peer, Mono<Void>> script) {
+    return new ScriptedServer(tls, script);
   }
 
   int port() {

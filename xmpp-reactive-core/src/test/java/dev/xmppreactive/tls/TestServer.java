@@ -27,6 +27,8 @@ final class TestServer {
   private TestPki.Issued clientCa;
   private String alpn;
   private final List<String> sniSeen = new CopyOnWriteArrayList<>();
+  private boolean resuming;
+  private SSLContext shared;
 
   private TestServer(JsseProvider provider, TestPki.Issued identity) {
     this.provider = provider;
@@ -57,24 +59,18 @@ final class TestServer {
     return sniSeen;
   }
 
+  /** Makes all later engines share one {@code SSLContext} (and so one session cache: resumption). */
+  TestServer resuming() {
+    this.resuming = true;
+    return this;
+  }
+
   SSLEngine engine() {
     try {
-      Provider p = provider == JsseProvider.BOUNCY_CASTLE ? BouncyCastleJsse.newProvider() : null;
-      KeyStore ks = KeyStore.getInstance("PKCS12");
-      ks.load(null, null);
-      ks.setKeyEntry("server", identity.key(), PASSWORD, identity.chain().toArray(new X509Certificate[0]));
-      KeyManagerFactory kmf = p == null ? KeyManagerFactory.getInstance("PKIX") : KeyManagerFactory.getInstance("PKIX", p);
-      kmf.init(ks, PASSWORD);
-      TrustManagerFactory tmf = null;
-      if (clientCa != null) {
-        KeyStore ts = KeyStore.getInstance("PKCS12");
-        ts.load(null, null);
-        ts.setCertificateEntry("client-ca", clientCa.cert());
-        tmf = p == null ? TrustManagerFactory.getInstance("PKIX") : TrustManagerFactory.getInstance("PKIX", p);
-        tmf.init(ts);
+      SSLContext ctx = shared != null ? shared : context();
+      if (resuming) {
+        shared = ctx;
       }
-      SSLContext ctx = p == null ? SSLContext.getInstance("TLS") : SSLContext.getInstance("TLS", p);
-      ctx.init(kmf.getKeyManagers(), tmf == null ? null : tmf.getTrustManagers(), new SecureRandom());
       SSLEngine engine = ctx.createSSLEngine();
       engine.setUseClientMode(false);
       SSLParameters params = engine.getSSLParameters();
@@ -95,5 +91,25 @@ final class TestServer {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  private SSLContext context() throws Exception {
+    Provider p = provider == JsseProvider.BOUNCY_CASTLE ? BouncyCastleJsse.newProvider() : null;
+    KeyStore ks = KeyStore.getInstance("PKCS12");
+    ks.load(null, null);
+    ks.setKeyEntry("server", identity.key(), PASSWORD, identity.chain().toArray(new X509Certificate[0]));
+    KeyManagerFactory kmf = p == null ? KeyManagerFactory.getInstance("PKIX") : KeyManagerFactory.getInstance("PKIX", p);
+    kmf.init(ks, PASSWORD);
+    TrustManagerFactory tmf = null;
+    if (clientCa != null) {
+      KeyStore ts = KeyStore.getInstance("PKCS12");
+      ts.load(null, null);
+      ts.setCertificateEntry("client-ca", clientCa.cert());
+      tmf = p == null ? TrustManagerFactory.getInstance("PKIX") : TrustManagerFactory.getInstance("PKIX", p);
+      tmf.init(ts);
+    }
+    SSLContext ctx = p == null ? SSLContext.getInstance("TLS") : SSLContext.getInstance("TLS", p);
+    ctx.init(kmf.getKeyManagers(), tmf == null ? null : tmf.getTrustManagers(), new SecureRandom());
+    return ctx;
   }
 }

@@ -69,6 +69,35 @@ class TlsChannelBindingsTest {
     assertThat(bindings.availableTypes()).containsExactly("tls-unique", "tls-server-end-point");
   }
 
+  /**
+   * Connections of one client share its context, and so resume each other's TLS sessions: on a resumed
+   * TLS 1.2 session (abbreviated handshake, where the server's Finished comes first) tls-unique is that
+   * handshake's own first Finished on both ends, never the first connection's, and the certificate
+   * (for tls-server-end-point) is still known.
+   */
+  @Test
+  void channelBindingsOfAResumedTls12SessionAreThatConnectionsOwn() {
+    TestPki.Issued leaf = TestPki.leaf().dns(DOMAIN).issuedBy(ca);
+    TestServer server = TestServer.of(JsseProvider.BOUNCY_CASTLE, leaf).protocols("TLSv1.2").resuming();
+    XmppTlsContext shared = XmppTlsContext.create(TlsSettings.defaults().withTrust(TlsTrust.pemFiles(caPem)));
+    TlsPair first = TlsPair.handshake(shared.newHandler(TlsMode.STARTTLS, DOMAIN, 5222), server.engine());
+    first.pump();
+    TlsPair second = TlsPair.handshake(shared.newHandler(TlsMode.STARTTLS, DOMAIN, 5222), server.engine());
+    second.pump();
+    assertThat(second.clientTls.handshakeFuture().isSuccess()).isTrue();
+    byte[] firstId = first.clientTls.engine().getSession().getId();
+    assertThat(firstId).isNotEmpty();
+    assertThat(second.clientTls.engine().getSession().getId()).as("resumed").isEqualTo(firstId);
+
+    byte[] firstUnique = TlsChannelBindings.of(first.clientTls).channelBinding("tls-unique").orElseThrow();
+    TlsChannelBindings secondBindings = TlsChannelBindings.of(second.clientTls);
+    byte[] secondUnique = secondBindings.channelBinding("tls-unique").orElseThrow();
+    assertThat(secondUnique).isEqualTo(serverSide(second, "tls-unique").orElseThrow())
+        .isNotEqualTo(firstUnique);
+    assertThat(secondBindings.channelBinding("tls-server-end-point")).isPresent();
+    assertThat(TlsSessionInfo.of(second.clientTls.engine()).peerCertificates()).isNotEmpty();
+  }
+
   @Test
   void tlsUniqueDiffersBetweenConnections() {
     TestPki.Issued leaf = TestPki.leaf().dns(DOMAIN).issuedBy(ca);

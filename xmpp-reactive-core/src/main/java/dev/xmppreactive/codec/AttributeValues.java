@@ -6,8 +6,7 @@ import org.codehaus.stax2.typed.TypedValueDecoder;
 
 /**
  * Reads the attribute values of the current start tag from Aalto's own character buffer, one copy
- * each, and gives the same {@code String} instance for a value seen recently (addresses, types,
- * namespaces and versions recur from stanza to stanza). Not thread-safe; one per parser.
+ * each. Not thread-safe; one per parser.
  *
  * <p>Aalto's {@link AsyncXMLStreamReader#getAttributeValue(int)} makes one string of all the values
  * of a tag and then a substring of it for each: two copies. Its typed access,
@@ -19,14 +18,12 @@ import org.codehaus.stax2.typed.TypedValueDecoder;
  * case, and for a value that is empty or all white space, the value is taken from
  * {@code getAttributeValue} instead, whose length says where it ends. With assertions on (as in the
  * tests), every value is also checked against {@code getAttributeValue}.
+ *
+ * <p>(A cache of recent values, so that a recurring address or type would be one instance, was
+ * measured and dropped: hashing the characters cost more than the copy it saved.)
  */
 final class AttributeValues extends TypedValueDecoder {
 
-  /** Values longer than this are not looked up: identifiers, text; they seldom recur. */
-  static final int MAX_CACHED = 64;
-  private static final int SLOTS = 512;
-
-  private final String[] cache = new String[SLOTS];
   /** Where the next value starts in Aalto's buffer. */
   private int next;
   private char[] buf;
@@ -52,42 +49,12 @@ final class AttributeValues extends TypedValueDecoder {
       v = r.getAttributeValue(index); // all white space, or it cannot be told where it ends
       next = from + v.length();
     } else {
-      v = value(b, from, end);
+      v = new String(b, from, end - from);
       next = end;
     }
     buf = null;
     assert v.equals(r.getAttributeValue(index)) : v + " != " + r.getAttributeValue(index);
     return v;
-  }
-
-  private String value(char[] b, int from, int to) {
-    int len = to - from;
-    if (len >= 0) {
-      return new String(b, from, len);
-    }
-    int h = len;
-    for (int i = from; i < to; i++) {
-      h = 31 * h + b[i];
-    }
-    int slot = (h ^ (h >>> 12)) & (SLOTS - 1);
-    String c = cache[slot];
-    if (c != null && c.length() == len) {
-      int i = 0;
-      while (i < len && c.charAt(i) == b[from + i]) {
-        i++;
-      }
-      if (i == len) {
-        return c;
-      }
-    }
-    c = new String(b, from, len);
-    cache[slot] = c;
-    return c;
-  }
-
-  /** Forgets the values seen, as a new stream would. */
-  void clear() {
-    java.util.Arrays.fill(cache, null);
   }
 
   @Override

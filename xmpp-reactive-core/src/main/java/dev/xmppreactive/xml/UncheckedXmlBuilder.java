@@ -31,8 +31,9 @@ public final class UncheckedXmlBuilder {
   private Frame[] frames = new Frame[8];
   private int depth;
   /**
-   * The attributes of all open elements, three slots each, innermost on top: an element's attributes
-   * all come before its first child starts, so they are contiguous, from its frame's attrStart.
+   * The attributes of all open elements, three slots each, innermost on top: a child's attributes are
+   * taken off the stack when it ends, so each element's attributes are contiguous, from its frame's
+   * attrStart, whenever they were added.
    */
   private Object[] attrs = new Object[48];
   private int attrTop;
@@ -122,7 +123,7 @@ public final class UncheckedXmlBuilder {
     f.declarations.put(prefix, uri);
   }
 
-  /** Adds an attribute to the open element; all of them before its content. */
+  /** Adds an attribute to the open element. */
   public void attribute(XmlName name, String prefix, String value) {
     int i = attrTop;
     Object[] a = attrs;

@@ -81,7 +81,7 @@ final class ElementAssembler {
       throw fail(StreamErrorCondition.BAD_NAMESPACE_PREFIX,
           "the stream header has no prefix for the stream namespace (RFC 6120 §4.8.5)");
     }
-    checkCounts(r);
+    checkCounts(r.getAttributeCount() + r.getNamespaceCount());
     Map<String, String> ns = new LinkedHashMap<>(4);
     for (int i = 0, n = r.getNamespaceCount(); i < n; i++) {
       String p = nz(r.getNamespacePrefix(i));
@@ -130,13 +130,14 @@ final class ElementAssembler {
     flushText();
     String local = r.getLocalName();
     String prefix = nz(r.getPrefix());
-    checkCounts(r);
+    int declarations = r.getNamespaceCount(); // Aalto counts them on each call
+    int attributes = r.getAttributeCount();
+    checkCounts(attributes + declarations);
     tree.start(name(prefix, local, nz(r.getNamespaceURI())), prefix);
     boolean topLevel = depth == 0 && inherited != null;
     if (topLevel) {
       tree.declarations(inherited); // shared, not copied
     }
-    int declarations = r.getNamespaceCount();
     for (int i = 0; i < declarations; i++) {
       String p = nz(r.getNamespacePrefix(i));
       String uri = checkedUri(r, i);
@@ -150,7 +151,7 @@ final class ElementAssembler {
       }
     }
     values.startTag();
-    for (int i = 0, n = r.getAttributeCount(); i < n; i++) {
+    for (int i = 0; i < attributes; i++) {
       String ap = nz(r.getAttributePrefix(i));
       String al = r.getAttributeLocalName(i);
       XmlName an = name(ap, al, nz(r.getAttributeNamespace(i)));
@@ -227,8 +228,7 @@ final class ElementAssembler {
     return n;
   }
 
-  private void checkCounts(AsyncXMLStreamReader<?> r) {
-    int n = r.getAttributeCount() + r.getNamespaceCount();
+  private void checkCounts(int n) {
     if (n > limits.maxAttributes()) {
       throw fail(StreamErrorCondition.POLICY_VIOLATION, n
           + " attributes and namespace declarations on one element; the limit is "

@@ -9,6 +9,7 @@ import dev.xmppreactive.xml.XmlName;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import javax.xml.stream.XMLStreamException;
 
 /**
  * Turns the parser's events inside a top-level element into an {@link XmlElement}, and the root start
@@ -26,6 +27,7 @@ final class ElementAssembler {
   private final NameCache names;
   private final LongSupplier offset;
   private final UncheckedXmlBuilder tree = new UncheckedXmlBuilder();
+  private final AttributeValues values = new AttributeValues();
   private String pendingText;
   private StringBuilder text = new StringBuilder(256);
   private static final int DECLARATIONS = 32;
@@ -66,7 +68,7 @@ final class ElementAssembler {
    *                             stream namespace (§4.8.1), {@code bad-namespace-prefix} if it has no
    *                             prefix (§4.8.5), or {@code policy-violation} for a limit
    */
-  StreamHeader header(AsyncXMLStreamReader<?> r) {
+  StreamHeader header(AsyncXMLStreamReader<?> r) throws XMLStreamException {
     String local = r.getLocalName();
     String prefix = nz(r.getPrefix());
     checkName(prefix, local);
@@ -79,7 +81,7 @@ final class ElementAssembler {
       throw fail(StreamErrorCondition.BAD_NAMESPACE_PREFIX,
           "the stream header has no prefix for the stream namespace (RFC 6120 §4.8.5)");
     }
-    checkCounts(r);
+    checkCounts(r.getAttributeCount() + r.getNamespaceCount());
     Map<String, String> ns = new LinkedHashMap<>(4);
     for (int i = 0, n = r.getNamespaceCount(); i < n; i++) {
       String p = nz(r.getNamespacePrefix(i));
@@ -93,6 +95,7 @@ final class ElementAssembler {
     String id = null;
     String version = null;
     String lang = null;
+    values.startTag();
     for (int i = 0, n = r.getAttributeCount(); i < n; i++) {
       String an = nz(r.getAttributeNamespace(i));
       String al = r.getAttributeLocalName(i);
@@ -118,7 +121,7 @@ final class ElementAssembler {
    *
    * @param inherited for a top-level element, the stream header's declarations to carry, else unused
    */
-  void start(AsyncXMLStreamReader<?> r, Map<String, String> inherited) {
+  void start(AsyncXMLStreamReader<?> r, Map<String, String> inherited) throws XMLStreamException {
     int depth = tree.depth();
     if (depth >= limits.maxDepth()) {
       throw fail(StreamErrorCondition.POLICY_VIOLATION,
@@ -127,13 +130,14 @@ final class ElementAssembler {
     flushText();
     String local = r.getLocalName();
     String prefix = nz(r.getPrefix());
-    checkCounts(r);
+    int declarations = r.getNamespaceCount(); // Aalto counts them on each call
+    int attributes = r.getAttributeCount();
+    checkCounts(attributes + declarations);
     tree.start(name(prefix, local, nz(r.getNamespaceURI())), prefix);
     boolean topLevel = depth == 0 && inherited != null;
     if (topLevel) {
       tree.declarations(inherited); // shared, not copied
     }
-    int declarations = r.getNamespaceCount();
     for (int i = 0; i < declarations; i++) {
       String p = nz(r.getNamespacePrefix(i));
       String uri = checkedUri(r, i);
@@ -146,7 +150,8 @@ final class ElementAssembler {
         tree.declare(p, uri);
       }
     }
-    for (int i = 0, n = r.getAttributeCount(); i < n; i++) {
+    values.startTag();
+    for (int i = 0; i < attributes; i++) {
       String ap = nz(r.getAttributePrefix(i));
       String al = r.getAttributeLocalName(i);
       XmlName an = name(ap, al, nz(r.getAttributeNamespace(i)));
@@ -223,8 +228,7 @@ final class ElementAssembler {
     return n;
   }
 
-  private void checkCounts(AsyncXMLStreamReader<?> r) {
-    int n = r.getAttributeCount() + r.getNamespaceCount();
+  private void checkCounts(int n) {
     if (n > limits.maxAttributes()) {
       throw fail(StreamErrorCondition.POLICY_VIOLATION, n
           + " attributes and namespace declarations on one element; the limit is "
@@ -240,8 +244,8 @@ final class ElementAssembler {
     }
   }
 
-  private String checkedValue(AsyncXMLStreamReader<?> r, int i) {
-    String v = r.getAttributeValue(i);
+  private String checkedValue(AsyncXMLStreamReader<?> r, int i) throws XMLStreamException {
+    String v = values.read(r, i);
     if (v.length() > limits.maxAttributeValueLength()) {
       throw fail(StreamErrorCondition.POLICY_VIOLATION, "an attribute value of " + v.length()
           + " characters; the limit is " + limits.maxAttributeValueLength());

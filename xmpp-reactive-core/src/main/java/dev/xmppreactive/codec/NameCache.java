@@ -18,6 +18,13 @@ final class NameCache {
   /** Four slots per entry: prefix, local name, namespace, {@link XmlName} (null: free). */
   private Object[] table = new Object[INITIAL * 4];
   private int size;
+  /**
+   * The names found last, direct-mapped by the local name's hash, four slots each as in the table,
+   * compared by identity only: Aalto gives the same string instances for a name each time, so a name
+   * seen again is found here with one hash and three reference comparisons.
+   */
+  private final Object[] recent = new Object[RECENT * 4];
+  private static final int RECENT = 256;
 
   /** The number of distinct names held. */
   int size() {
@@ -28,6 +35,7 @@ final class NameCache {
   void clear() {
     table = new Object[INITIAL * 4];
     size = 0;
+    java.util.Arrays.fill(recent, null);
   }
 
   /**
@@ -42,6 +50,22 @@ final class NameCache {
 
   /** The name {@code {namespace}local} remembered under {@code prefix}, or {@code null}. */
   XmlName find(String prefix, String local, String namespace) {
+    Object[] r = recent;
+    int s = (local.hashCode() & (RECENT - 1)) << 2;
+    if (r[s + 1] == local && r[s + 2] == namespace && r[s] == prefix) {
+      return (XmlName) r[s + 3];
+    }
+    XmlName n = lookUp(prefix, local, namespace);
+    if (n != null) {
+      r[s] = prefix;
+      r[s + 1] = local;
+      r[s + 2] = namespace;
+      r[s + 3] = n;
+    }
+    return n;
+  }
+
+  private XmlName lookUp(String prefix, String local, String namespace) {
     Object[] t = table;
     int mask = (t.length >> 2) - 1;
     int i = hash(prefix, local, namespace) & mask;

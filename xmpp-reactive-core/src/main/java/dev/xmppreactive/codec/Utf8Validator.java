@@ -9,7 +9,7 @@ import java.nio.ByteOrder;
  * async scanner lets through (overlong forms such as {@code C0 AF} for '/', code points above
  * U+10FFFF) as well as stray continuation bytes, surrogates encoded in UTF-8 and truncated sequences
  * that are followed by something else. A sequence cut off at the end of a chunk is carried over.
- * Runs of ASCII are skipped sixteen bytes at a time. Not thread-safe.
+ * Runs of ASCII are skipped 32 bytes at a time. Not thread-safe.
  */
 final class Utf8Validator {
 
@@ -54,9 +54,10 @@ final class Utf8Validator {
         i++;
         continue;
       }
-      while (i + 16 <= to
-          && (((long) LONGS.get(bytes, i) | (long) LONGS.get(bytes, i + 8)) & HIGH_BITS) == 0) {
-        i += 16;
+      while (i + 32 <= to
+          && (((long) LONGS.get(bytes, i) | (long) LONGS.get(bytes, i + 8)
+          | (long) LONGS.get(bytes, i + 16) | (long) LONGS.get(bytes, i + 24)) & HIGH_BITS) == 0) {
+        i += 32;
       }
       while (i + 8 <= to && ((long) LONGS.get(bytes, i) & HIGH_BITS) == 0) {
         i += 8;

@@ -122,8 +122,13 @@ public final class Jid implements Comparable<Jid>, Serializable {
     int at = -1;
     int slash = n;
     int labelStart = 0;
+    boolean domainOnly = true; // every char so far also fits a domainpart (LDH or '.')
     for (int i = 0; i < n; i++) {
       char c = address.charAt(i);
+      int k = c < 0x80 ? CLASSES[c] : 0;
+      if ((k & LDH) != 0) {
+        continue;
+      }
       if (c == '/') {
         slash = i;
         break;
@@ -139,22 +144,17 @@ public final class Jid implements Comparable<Jid>, Serializable {
           return null;
         }
         labelStart = i + 1;
-      } else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')
-          && (at >= 0 || !isPlainLocalChar(c))) {
+      } else if (at >= 0 || (k & PLAIN_LOCAL) == 0) {
         return null; // not LDH in the domainpart, or not plain in what may be the localpart
+      } else {
+        domainOnly = false;
       }
     }
     if (slash == labelStart || isALabelAt(address, labelStart)) {
       return null; // an empty domainpart or last label, a final dot, or an A-label
     }
-    if (at < 0) {
-      for (int i = 0; i < slash; i++) {
-        char c = address.charAt(i);
-        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
-            || c == '.')) {
-          return null; // no '@': what was read as a localpart is the domainpart
-        }
-      }
+    if (at < 0 && !domainOnly) {
+      return null; // no '@': what was read as a localpart is the domainpart, and not LDH
     }
     if (slash < n) {
       if (slash == n - 1) {
@@ -170,6 +170,26 @@ public final class Jid implements Comparable<Jid>, Serializable {
     return new Jid(address, at, slash);
   }
 
+  /** {@link #CLASSES}: a lower-case LDH character (letters, digits, '-', '_'). */
+  private static final byte LDH = 1;
+  /** {@link #CLASSES}: printable ASCII without capitals and what RFC 7622 §3.3.1 forbids. */
+  private static final byte PLAIN_LOCAL = 2;
+  /** The classes of the ASCII characters, for {@link #simple}. */
+  private static final byte[] CLASSES = new byte[0x80];
+
+  static {
+    for (char c = 0; c < 0x80; c++) {
+      int k = 0;
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_') {
+        k |= LDH;
+      }
+      if (isPlainLocalChar(c)) {
+        k |= PLAIN_LOCAL;
+      }
+      CLASSES[c] = (byte) k;
+    }
+  }
+
   /** Printable ASCII without capitals and without what RFC 7622 §3.3.1 forbids in a localpart. */
   private static boolean isPlainLocalChar(char c) {
     return c > 0x20 && c < 0x7F && !(c >= 'A' && c <= 'Z') && c != '"' && c != '&' && c != '\''
@@ -177,7 +197,7 @@ public final class Jid implements Comparable<Jid>, Serializable {
   }
 
   private static boolean isALabelAt(String s, int labelStart) {
-    return s.startsWith("xn--", labelStart);
+    return labelStart < s.length() && s.charAt(labelStart) == 'x' && s.startsWith("xn--", labelStart);
   }
 
   /**

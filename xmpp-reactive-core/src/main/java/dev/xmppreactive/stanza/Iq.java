@@ -81,11 +81,15 @@ public final class Iq extends Stanza {
    *                               than one
    */
   static Iq create(XmlElement element, Jid to, Jid from, String id, String lang) {
+    return create(element, to, from, id, lang, element.attribute(TYPE));
+  }
+
+  /** As {@link #create(XmlElement, Jid, Jid, String, String)}, with the type attribute's value read. */
+  static Iq create(XmlElement element, Jid to, Jid from, String id, String lang, String typeValue) {
     if (id == null) {
       throw StanzaFormatException.badRequest(element, element,
           "an IQ needs an 'id' attribute (RFC 6120 §8.2.3 rule 1)");
     }
-    String typeValue = element.attribute(TYPE);
     Type type = Type.fromValue(typeValue);
     if (type == null) {
       throw StanzaFormatException.badRequest(element, element, typeValue == null

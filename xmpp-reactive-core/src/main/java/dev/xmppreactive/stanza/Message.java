@@ -74,7 +74,13 @@ public final class Message extends Stanza {
 
   /** Reads the message-specific values; lenient, so it never throws (RFC 6121 §5.2.2). */
   static Message create(XmlElement element, Jid to, Jid from, String id, String lang) {
-    Type type = Type.fromValue(element.attribute(TYPE));
+    return create(element, to, from, id, lang, element.attribute(TYPE));
+  }
+
+  /** As {@link #create(XmlElement, Jid, Jid, String, String)}, with the type attribute's value read. */
+  static Message create(XmlElement element, Jid to, Jid from, String id, String lang,
+                        String typeValue) {
+    Type type = Type.fromValue(typeValue);
     StanzaError error = type == Type.ERROR ? StanzaDecoder.readError(element) : null;
     return new Message(element, to, from, id, lang, error, type);
   }

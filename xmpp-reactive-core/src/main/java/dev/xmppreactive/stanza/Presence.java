@@ -129,7 +129,12 @@ public final class Presence extends Stanza {
    *                               priority that is not an integer from -128 to 127 (§4.7.2.3)
    */
   static Presence create(XmlElement element, Jid to, Jid from, String id, String lang) {
-    String typeValue = element.attribute(TYPE);
+    return create(element, to, from, id, lang, element.attribute(TYPE));
+  }
+
+  /** As {@link #create(XmlElement, Jid, Jid, String, String)}, with the type attribute's value read. */
+  static Presence create(XmlElement element, Jid to, Jid from, String id, String lang,
+                         String typeValue) {
     Type type = Type.fromValue(typeValue);
     if (type == null) {
       throw StanzaFormatException.badRequest(element, element,

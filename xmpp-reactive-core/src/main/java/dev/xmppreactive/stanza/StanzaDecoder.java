@@ -24,6 +24,7 @@ final class StanzaDecoder {
     String from = null;
     String id = null;
     String lang = null;
+    String type = null;
     for (int i = 0, n = element.attributeCount(); i < n; i++) {
       XmlName name = element.attributeName(i);
       String ns = name.namespace();
@@ -32,8 +33,9 @@ final class StanzaDecoder {
           case "to" -> to = element.attributeValue(i);
           case "from" -> from = element.attributeValue(i);
           case "id" -> id = element.attributeValue(i);
+          case "type" -> type = element.attributeValue(i);
           default -> {
-            // type is read by the kind; other attributes are extension attributes (§8.4)
+            // other attributes are extension attributes (§8.4)
           }
         }
       } else if (ns.equals(XmlName.XML_NS) && name.localName().equals("lang")) {
@@ -43,9 +45,9 @@ final class StanzaDecoder {
     Jid toJid = jid(element, "to", to);
     Jid fromJid = jid(element, "from", from);
     return switch (kind) {
-      case MESSAGE -> Message.create(element, toJid, fromJid, id, lang);
-      case PRESENCE -> Presence.create(element, toJid, fromJid, id, lang);
-      case IQ -> Iq.create(element, toJid, fromJid, id, lang);
+      case MESSAGE -> Message.create(element, toJid, fromJid, id, lang, type);
+      case PRESENCE -> Presence.create(element, toJid, fromJid, id, lang, type);
+      case IQ -> Iq.create(element, toJid, fromJid, id, lang, type);
     };
   }
 

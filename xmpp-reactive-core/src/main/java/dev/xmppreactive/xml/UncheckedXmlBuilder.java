@@ -25,11 +25,25 @@ import java.util.Map;
  */
 public final class UncheckedXmlBuilder {
 
-  /** Scratch arrays larger than this are not kept once their element is built. */
-  private static final int KEEP = 256;
+  /** Scratch stacks larger than this are not kept once the top-level element is built. */
+  private static final int KEEP = 1024;
 
   private Frame[] frames = new Frame[8];
   private int depth;
+  /**
+   * The attributes of all open elements, three slots each, innermost on top: a child's attributes are
+   * taken off the stack when it ends, so each element's attributes are contiguous, from its frame's
+   * attrStart, whenever they were added.
+   */
+  private Object[] attrs = new Object[48];
+  private int attrTop;
+  /**
+   * The content of all open elements, innermost on top: a child is added to its parent only when it
+   * ends, after its own content has been taken off the stack, so each element's content is
+   * contiguous, from its frame's nodeStart.
+   */
+  private Object[] nodes = new Object[32];
+  private int nodeTop;
 
   /** What is known of one open element; reused for the next element at the same depth. */
   private static final class Frame {
@@ -37,29 +51,8 @@ public final class UncheckedXmlBuilder {
     String prefix;
     Map<String, String> sharedDeclarations;
     LinkedHashMap<String, String> declarations;
-    Object[] attrs = new Object[12];
-    int attrCount;
-    Object[] nodes = new Object[8];
-    int nodeCount;
-
-    void clear() {
-      name = null;
-      prefix = null;
-      sharedDeclarations = null;
-      declarations = null;
-      if (attrs.length > KEEP) {
-        attrs = new Object[12];
-      } else {
-        Arrays.fill(attrs, 0, attrCount, null);
-      }
-      attrCount = 0;
-      if (nodes.length > KEEP) {
-        nodes = new Object[8];
-      } else {
-        Arrays.fill(nodes, 0, nodeCount, null);
-      }
-      nodeCount = 0;
-    }
+    int attrStart;
+    int nodeStart;
   }
 
   /** How many elements are open. */
@@ -70,8 +63,17 @@ public final class UncheckedXmlBuilder {
   /** Drops every open element. */
   public void reset() {
     while (depth > 0) {
-      frames[--depth].clear();
+      Frame f = frames[--depth];
+      f.name = null;
+      f.prefix = null;
+      f.sharedDeclarations = null;
+      f.declarations = null;
     }
+    Arrays.fill(attrs, 0, attrTop, null);
+    Arrays.fill(nodes, 0, nodeTop, null);
+    attrTop = 0;
+    nodeTop = 0;
+    shrink();
   }
 
   /**
@@ -92,6 +94,10 @@ public final class UncheckedXmlBuilder {
     depth++;
     f.name = name;
     f.prefix = prefix;
+    f.sharedDeclarations = null;
+    f.declarations = null;
+    f.attrStart = attrTop;
+    f.nodeStart = nodeTop;
   }
 
   /**
@@ -119,15 +125,16 @@ public final class UncheckedXmlBuilder {
 
   /** Adds an attribute to the open element. */
   public void attribute(XmlName name, String prefix, String value) {
-    Frame f = frames[depth - 1];
-    int i = f.attrCount;
-    if (i + 3 > f.attrs.length) {
-      f.attrs = Arrays.copyOf(f.attrs, f.attrs.length * 2);
+    int i = attrTop;
+    Object[] a = attrs;
+    if (i + 3 > a.length) {
+      a = Arrays.copyOf(a, a.length * 2);
+      attrs = a;
     }
-    f.attrs[i] = name;
-    f.attrs[i + 1] = prefix;
-    f.attrs[i + 2] = value;
-    f.attrCount = i + 3;
+    a[i] = name;
+    a[i + 1] = prefix;
+    a[i + 2] = value;
+    attrTop = i + 3;
   }
 
   /** Adds text to the open element's content. */
@@ -135,12 +142,11 @@ public final class UncheckedXmlBuilder {
     if (text.isEmpty()) {
       return;
     }
-    Frame f = frames[depth - 1];
-    int last = f.nodeCount - 1;
-    if (last >= 0 && f.nodes[last] instanceof String previous) {
-      f.nodes[last] = previous + text;
+    int last = nodeTop - 1;
+    if (last >= frames[depth - 1].nodeStart && nodes[last] instanceof String previous) {
+      nodes[last] = previous + text;
     } else {
-      add(f, text);
+      add(text);
     }
   }
 
@@ -158,23 +164,50 @@ public final class UncheckedXmlBuilder {
     Map<String, String> declarations;
     if (f.declarations != null) {
       declarations = Collections.unmodifiableMap(f.declarations);
+      f.declarations = null;
     } else {
       declarations = f.sharedDeclarations == null ? Map.of() : f.sharedDeclarations;
+      f.sharedDeclarations = null;
     }
-    XmlElement e = new XmlElement(f.name, f.prefix,
-        f.attrCount == 0 ? XmlElement.NONE : Arrays.copyOf(f.attrs, f.attrCount), declarations,
-        f.nodeCount == 0 ? XmlElement.NONE : Arrays.copyOf(f.nodes, f.nodeCount));
-    f.clear();
+    int as = f.attrStart;
+    int ns = f.nodeStart;
+    Object[] a = XmlElement.NONE;
+    if (attrTop > as) {
+      a = Arrays.copyOfRange(attrs, as, attrTop);
+      Arrays.fill(attrs, as, attrTop, null);
+      attrTop = as;
+    }
+    Object[] n = XmlElement.NONE;
+    if (nodeTop > ns) {
+      n = Arrays.copyOfRange(nodes, ns, nodeTop);
+      Arrays.fill(nodes, ns, nodeTop, null);
+      nodeTop = ns;
+    }
+    XmlElement e = new XmlElement(f.name, f.prefix, a, declarations, n);
+    f.name = null;
+    f.prefix = null;
     if (depth > 0) {
-      add(frames[depth - 1], e);
+      add(e);
+    } else {
+      shrink();
     }
     return e;
   }
 
-  private static void add(Frame f, Object node) {
-    if (f.nodeCount == f.nodes.length) {
-      f.nodes = Arrays.copyOf(f.nodes, f.nodeCount * 2);
+  /** Drops scratch stacks that one large element grew, once nothing is open. */
+  private void shrink() {
+    if (attrs.length > KEEP) {
+      attrs = new Object[48];
     }
-    f.nodes[f.nodeCount++] = node;
+    if (nodes.length > KEEP) {
+      nodes = new Object[32];
+    }
+  }
+
+  private void add(Object node) {
+    if (nodeTop == nodes.length) {
+      nodes = Arrays.copyOf(nodes, nodeTop * 2);
+    }
+    nodes[nodeTop++] = node;
   }
 }

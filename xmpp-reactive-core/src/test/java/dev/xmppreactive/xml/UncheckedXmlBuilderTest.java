@@ -48,6 +48,25 @@ class UncheckedXmlBuilderTest {
   }
 
   @Example
+  void anElementKeepsItsOwnAttributesAndTextWhateverItsChildrenHad() {
+    UncheckedXmlBuilder b = new UncheckedXmlBuilder();
+    b.start(XmlName.of("u", "a"), "");
+    b.attribute(XmlName.of("", "k1"), "", "1");
+    b.text("x");
+    b.start(XmlName.of("u", "b"), "");
+    b.attribute(XmlName.of("", "c"), "", "child");
+    b.text("inner");
+    b.end();
+    b.text("y"); // not merged with the child's text, nor with "x" across the child
+    b.attribute(XmlName.of("", "k2"), "", "2"); // after a child: still the parent's
+    XmlElement a = b.end();
+    assertThat(a).isEqualTo(XmlElement.builder("a", "u").attribute("k1", "1").attribute("k2", "2")
+        .text("x").child(XmlElement.builder("b", "u").attribute("c", "child").text("inner").build())
+        .text("y").build());
+    assertThat(b.depth()).isZero();
+  }
+
+  @Example
   void mergesAdjacentTextDropsEmptyTextAndNests() {
     UncheckedXmlBuilder b = new UncheckedXmlBuilder();
     b.start(XmlName.of("urn:a", "a"), "p");

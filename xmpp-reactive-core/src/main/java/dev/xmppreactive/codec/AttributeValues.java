@@ -1,6 +1,9 @@
 package dev.xmppreactive.codec;
 
+import com.fasterxml.aalto.AsyncByteArrayFeeder;
 import com.fasterxml.aalto.AsyncXMLStreamReader;
+import java.nio.charset.StandardCharsets;
+import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import org.codehaus.stax2.typed.TypedValueDecoder;
 
@@ -19,10 +22,21 @@ import org.codehaus.stax2.typed.TypedValueDecoder;
  * {@code getAttributeValue} instead, whose length says where it ends. With assertions on (as in the
  * tests), every value is also checked against {@code getAttributeValue}.
  *
+ * <p>That layout is Aalto 1.4's, not a documented contract: when this class is loaded it reads a tag
+ * of awkward values both ways ({@link #LAYOUT_HOLDS}), and if any differs (another Aalto version)
+ * every value is taken from {@code getAttributeValue}: slower, never wrong.
+ *
  * <p>(A cache of recent values, so that a recurring address or type would be one instance, was
  * measured and dropped: hashing the characters cost more than the copy it saved.)
  */
 final class AttributeValues extends TypedValueDecoder {
+
+  /** A tag whose values start and end with white space, are empty, hold references and non-ASCII. */
+  private static final String PROBE = "<p a=' x ' b='y' c='' d=' ' e='&amp;z&#x20;' f='\u00e9\u65e5' "
+      + "g='  h  i' h='j'/>";
+
+  /** Whether this Aalto lays out a tag's values as {@link #read} expects (checked once, at load). */
+  static final boolean LAYOUT_HOLDS = layoutHolds();
 
   /** Where the next value starts in Aalto's buffer. */
   private int next;
@@ -40,6 +54,10 @@ final class AttributeValues extends TypedValueDecoder {
    * order, each once, after {@link #startTag()}.
    */
   String read(AsyncXMLStreamReader<?> r, int index) throws XMLStreamException {
+    return LAYOUT_HOLDS ? fromBuffer(r, index) : r.getAttributeValue(index);
+  }
+
+  private String fromBuffer(AsyncXMLStreamReader<?> r, int index) throws XMLStreamException {
     buf = null;
     r.getAttributeAs(index, this);
     char[] b = buf;
@@ -72,5 +90,29 @@ final class AttributeValues extends TypedValueDecoder {
   @Override
   public void handleEmptyValue() {
     this.buf = null;
+  }
+
+  private static boolean layoutHolds() {
+    try {
+      AsyncXMLStreamReader<AsyncByteArrayFeeder> r = AaltoReaders.create();
+      byte[] doc = PROBE.getBytes(StandardCharsets.UTF_8);
+      r.getInputFeeder().feedInput(doc, 0, doc.length);
+      int ev;
+      while ((ev = r.next()) != XMLStreamConstants.START_ELEMENT) {
+        if (ev == AsyncXMLStreamReader.EVENT_INCOMPLETE) {
+          return false;
+        }
+      }
+      AttributeValues values = new AttributeValues();
+      values.startTag();
+      for (int i = 0; i < r.getAttributeCount(); i++) {
+        if (!values.fromBuffer(r, i).equals(r.getAttributeValue(i))) {
+          return false;
+        }
+      }
+      return r.getAttributeCount() == 8;
+    } catch (XMLStreamException | RuntimeException | AssertionError e) {
+      return false;
+    }
   }
 }

@@ -20,6 +20,15 @@ import org.junit.jupiter.api.Test;
  */
 class AttributeValuesTest {
 
+  /**
+   * The one-copy path is on with the Aalto this build uses: if an Aalto upgrade lays its values out
+   * differently, the load-time probe turns it off (values stay right) and this test says so.
+   */
+  @Test
+  void theLoadTimeProbeFindsAaltosLayout() {
+    assertThat(AttributeValues.LAYOUT_HOLDS).isTrue();
+  }
+
   @Test
   void keepsWhiteSpaceAtTheEndsAndEmptyValues() {
     XmlElement e = XmlParser.parse("<a xmlns='u' p=' x ' q='' r='   ' s='y  ' t='  z' v='&#32;w&#32;'"

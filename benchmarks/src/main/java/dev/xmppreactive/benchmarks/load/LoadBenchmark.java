@@ -83,7 +83,8 @@ public final class LoadBenchmark {
   private void serverRuns(String server) {
     if (options.workloads().contains("scale")) {
       List<String> clients = new ArrayList<>(options.clients());
-      if (options.tlsVariant() && clients.contains("ours") && server.equals(options.servers().get(0))) {
+      if (options.tlsVariant() && clients.contains("ours") && !clients.contains("ours-jdktls")
+          && server.equals(options.servers().get(0))) {
         clients.add("ours-jdktls");
       }
       for (String client : clients) {

@@ -16,6 +16,7 @@ import dev.xmppreactive.servers.EachServer;
 import dev.xmppreactive.servers.TestUser;
 import dev.xmppreactive.servers.XmppServer;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -142,9 +143,13 @@ class SubscriptionIT {
         return;
       }
       // §3.4.2 rule 4: an item for carol, with approved='true' if the server says so (SHOULD)
-      RosterChange added = ar.changes().filter(ch -> ch.jid().equals(carol)).next()
-          .doOnSubscribe(x -> ar.subscriptions().preApprove(carol).subscribe())
-          .block(T);
+      // Listen first, then act: a feed adds its subscriber only after onSubscribe has run, so an
+      // action started from doOnSubscribe could see its push arrive before the listener is added
+      // (it did, on a loaded machine). toFuture() returns once the subscription is in place.
+      CompletableFuture<RosterChange> push = ar.changes().filter(ch -> ch.jid().equals(carol)).next()
+          .toFuture();
+      ar.subscriptions().preApprove(carol).block(T);
+      RosterChange added = Mono.fromFuture(push).block(T);
       log.info("{}: the push after a pre-approval: {}", server.name(), added);
       assertThat(added.item().subscription()).isEqualTo(SubscriptionState.NONE);
       // measured: Prosody 0.12 notes the pre-approval but its push has no approved='true'

@@ -76,6 +76,11 @@ public final class Roster {
    * The changes of the roster, from the moment of subscription, in the order the server made them
    * known (pushes, and the differences a fetch after a reconnection found).
    *
+   * <p>"The moment of subscription" is when {@code subscribe} returns, not when
+   * {@code onSubscribe} runs: to see the push that an action of yours causes, subscribe first and
+   * act after (for example {@code changes().filter(...).next().toFuture()}, then the action), not
+   * from {@code doOnSubscribe}.
+   *
    * <p>Threading: signals on the thread that delivers the session's inbound stanzas (an event loop;
    * do not block, use {@code publishOn}), or on the subscriber's requesting thread for buffered ones.
    * Backpressure: each subscriber has a buffer of the configured feed capacity; past it, that

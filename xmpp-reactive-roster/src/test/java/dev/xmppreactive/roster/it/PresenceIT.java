@@ -118,8 +118,10 @@ class PresenceIT {
       try {
         Rosters.befriend(alice, br);
         Rosters.until(alice.presences().changes(), () -> alice.presences().of(bob).isAvailable());
+        // From the cut's UNKNOWN on: a presence of bob's still on its way before the cut (the server
+        // may send it twice, broadcast and probe answer) is no part of what is checked here.
         StepVerifier.create(alice.presences().changes().filter(c -> c.jid().bare().equals(bob))
-                .take(2))
+                .skipUntil(c -> c.kind() == PresenceChange.Kind.UNKNOWN).take(2))
             .then(proxy::cutAll)
             .assertNext(c -> {
               assertThat(c.kind()).isEqualTo(PresenceChange.Kind.UNKNOWN);
@@ -157,8 +159,8 @@ class PresenceIT {
         Rosters.until(br.presences().changes(), () -> br.presences().of(aliceBare).isAvailable());
         // alice: unknown, then learnt from the server on the new stream (a stanza, not a restore)
         StepVerifier.create(Mono.zip(
-                alice.presences().changes().filter(c -> c.jid().bare().equals(bob)).take(2)
-                    .collectList(),
+                alice.presences().changes().filter(c -> c.jid().bare().equals(bob))
+                    .skipUntil(c -> c.kind() == PresenceChange.Kind.UNKNOWN).take(2).collectList(),
                 // bob: alice's resource goes, then comes back with her presence sent again
                 br.presences().changes().filter(c -> c.jid().bare().equals(aliceBare)
                     && c.kind() == PresenceChange.Kind.AVAILABLE).next()))

@@ -131,6 +131,9 @@ class RosterIT {
         });
     Roster back = Rosters.login(again);
     try {
+      // What the login's versioned fetch left (for a failure's diagnosis: once, on ejabberd, the
+      // condition below was never met within the timeout).
+      log.info("{}: after the versioned login: {}", server.name(), back.snapshot());
       Rosters.until(back.changes(), () -> back.item(carol).isPresent()
           && "Bobby".equals(back.item(bob).orElseThrow().name()));
       assertThat(back.snapshot().version()).isNotEqualTo(ver);

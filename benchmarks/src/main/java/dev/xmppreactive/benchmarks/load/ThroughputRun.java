@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
@@ -16,14 +17,20 @@ import java.util.concurrent.locks.LockSupport;
  * flow control keeps the server's queues bounded, so that neither server ends a stream for a queue
  * that a flood built up, and what is measured is the rate the whole path sustains. The senders run
  * on at most four benchmark threads ({@code bench-send-*}), the same for both clients; a sender
- * thread with no window open parks until a receiver of its pairs wakes it (no spinning, so that the
- * client's CPU time per message is the client's). Each receiver counts on the client's own delivery
- * thread.
+ * thread with no window open parks until a receiver of its pairs wakes it, or 1 ms (no spinning, so
+ * that the client's CPU time per message is the client's). A receiver wakes its sender after every
+ * {@link #WAKE_FRACTION}th of the window it received, not after every message: a sender then sends
+ * in bursts, as a sender with a backlog does, instead of one message per wake-up, which would have
+ * both clients spend their time on thread hand-offs (a futex wake per message, and for each message
+ * a wake-up of the thread that writes it). Each receiver counts on the client's own delivery thread.
  */
 final class ThroughputRun {
   /** The body of every message: 100 ASCII characters. */
   static final String BODY = "The quick brown fox jumps over the lazy dog; pack my box with five dozen liquor jugs"
       + " 0123456789abcdef";
+
+  /** A receiver wakes its sender after every window ÷ this many messages it received. */
+  static final int WAKE_FRACTION = 10;
 
   private ThroughputRun() {
   }
@@ -54,15 +61,19 @@ final class ThroughputRun {
         thread.setDaemon(true);
         sending.add(thread);
       }
+      int wakeEvery = Math.max(1, task.window() / WAKE_FRACTION);
       for (int i = 0; i < pairs; i++) {
         Semaphore window = new Semaphore(task.window());
+        AtomicLong releases = new AtomicLong();
         windows[i] = window;
         Thread sender = sending.get(i % threads);
         LoadSession receiver = sessions.get(pairs + i);
         receiver.onMessage(() -> {
           received.increment();
           window.release();
-          LockSupport.unpark(sender);
+          if (releases.incrementAndGet() % wakeEvery == 0) {
+            LockSupport.unpark(sender);
+          }
         });
         senders[i] = sessions.get(i).senderTo(receiver.jid());
       }

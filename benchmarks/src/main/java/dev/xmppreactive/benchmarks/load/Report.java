@@ -97,14 +97,17 @@ final class Report {
     }
     md.append("### Connection setup, one connect at a time\n\n")
         .append("From `connect()` to a bound session (TCP, STARTTLS, SASL, bind, SM enabled, initial presence):\n\n")
-        .append("| Server | Client | Sessions | p50 | p90 | p99 | max | Sessions/s | Client CPU/session |\n")
-        .append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        .append("| Server | Client | Sessions | p50 | p90 | p99 | max | Sessions/s | Client CPU/session"
+            + " | of it, JIT compiler |\n")
+        .append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (SetupResult s : r.setup()) {
       md.append("| ").append(s.server()).append(" | ").append(s.client()).append(" | ").append(s.count())
           .append(" | ").append(f("%.1f ms", s.latency().p50())).append(" | ").append(f("%.1f ms", s.latency().p90()))
           .append(" | ").append(f("%.1f ms", s.latency().p99())).append(" | ").append(f("%.1f ms", s.latency().max()))
           .append(" | ").append(f("%.0f", s.perSecond())).append(" | ")
-          .append(f("%.1f ms", s.count() == 0 ? 0 : s.cpu().clientSeconds() * 1000 / s.count())).append(" |\n");
+          .append(f("%.1f ms", s.count() == 0 ? 0 : s.cpu().clientSeconds() * 1000 / s.count())).append(" | ")
+          .append(s.cpu().jitSeconds() == 0 ? "-"
+              : f("%.1f ms", s.count() == 0 ? 0 : s.cpu().jitSeconds() * 1000 / s.count())).append(" |\n");
     }
     md.append('\n');
   }

@@ -133,6 +133,6 @@ final class ThroughputRun {
 
   private static ThroughputResult failed(Task task, String error) {
     return new ThroughputResult(task.client(), task.target().server(), task.pairs(), task.window(), 0, 0,
-        new Cpu.Usage(0, 0, 0, 0), 0, 0, 0, 0, 0, List.of(error));
+        new Cpu.Usage(0, 0, 0, 0, 0), 0, 0, 0, 0, 0, List.of(error));
   }
 }

@@ -55,6 +55,20 @@ class LoadPiecesTest {
   }
 
   @Test
+  void cpuTimesAreReadFromStatFilesAndTheCompilerThreadsAreFound() {
+    // a thread's stat line: the command may hold spaces and parentheses; utime 1234, stime 56
+    String stat = "4242 (C2 CompilerThre) S 1 4242 4242 0 -1 4194368 100 0 0 0 1234 56 0 0 20 0 30 0";
+    assertThat(Cpu.statTicks(stat)).isEqualTo(1290);
+    assertThat(Cpu.statTicks("7 (a) b) c) R 1 7 7 0 -1 0 0 0 0 0 3 4 0 0")).isEqualTo(7);
+    // this JVM has compiled something by now (the test framework itself), so its compilers have run
+    assertThat(Cpu.compilerTicks()).isPositive();
+    Cpu a = Cpu.now(0);
+    Cpu b = Cpu.now(0);
+    assertThat(b.since(a).jitSeconds()).isGreaterThanOrEqualTo(0);
+    assertThat(b.jitNanos()).isLessThanOrEqualTo(b.clientNanos());
+  }
+
+  @Test
   void aTaskSurvivesTheTripToTheWorker() throws Exception {
     Target t = new Target("ejabberd", "127.0.0.1", 5222, "example.test", "/tmp/ca.pem", 42, "s", "pw", "PLAIN");
     Task task = Task.scale("ours", t, 0, List.of(100, 1000), 32, 600);
@@ -77,6 +91,8 @@ class LoadPiecesTest {
     assertThat(md).contains("ejabberd, 10,000 IQs in flight: 2× Smack's round trips/s: **met**"
         + " (5,000/s against none: Smack completed no round trip); Smack: stalled");
     assertThat(Report.marginal(r.scale().get(0))).hasValueSatisfying(v -> assertThat(v).isEqualTo(20 * 1024.0));
+    // setup: 10 sessions, 5 s of client CPU of which 1 s compiling
+    assertThat(md).contains("| 50 | 500.0 ms | 100.0 ms |");
 
     Charts.draw(r, out);
     for (String png : List.of("load-scale-heap.png", "load-scale-threads.png", "load-throughput.png", "load-iq.png")) {
@@ -89,7 +105,7 @@ class LoadPiecesTest {
     Machine m = new Machine("cpu", 2, 1024, "linux", "jdk", "0.12.3", "23.01", "4.4.8", "abc", 1.0,
         List.of(), "20000");
     Latencies.Summary l = new Latencies.Summary(10, 1, 2, 3, 4, 5);
-    Cpu.Usage cpu = new Cpu.Usage(10, 5, 5, 12);
+    Cpu.Usage cpu = new Cpu.Usage(10, 5, 5, 12, 1);
     long base = 10L << 20;
     ScaleResult ours = new ScaleResult("ours", "ejabberd", 32, 10_000, 10_000, null, 300, l, base, List.of(
         new ScaleStep(1000, 1000, base + 1000 * 20 * 1024L, 20 * 1024, 7, 20, 0, 3, Map.of("xr-load-epoll-#", 4)),

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The load benchmark: our client and Smack 4.4.8 against ejabberd and Prosody on loopback, in one
@@ -88,12 +89,11 @@ public final class LoadBenchmark {
         clients.add("ours-jdktls");
       }
       for (String client : clients) {
-        try (XmppServer s = Servers.start(server)) {
-          Target target = Servers.accounts(s, "s", plan.maxSessions() + 1, options.sasl());
+        fresh(server, plan.maxSessions() + 1, target -> {
           Task task = Task.scale(client, target, 0, plan.scaleSteps(), plan.scaleConcurrency(), plan.stepTimeout());
           attempt(() -> scale.add(workers.run(task, ScaleResult.class,
               plan.stepTimeout() * plan.scaleSteps().size() + 180)), task);
-        }
+        });
       }
     }
     if (options.workloads().contains("setup")) {
@@ -132,10 +132,10 @@ public final class LoadBenchmark {
   /**
    * Runs one measurement on a fresh instance of {@code server} with {@code accounts} accounts of its
    * own. Every measurement gets its own instance because a server's speed depends on what it did
-   * before: a Prosody 0.12 instance that had held and closed the connection-setup run's 240 sessions
+   * before: a Prosody 0.12 instance that had carried the setup and throughput runs of both clients
    * answered pings at a third of the rate of a fresh one, for both clients (see BENCHMARKS.md).
    */
-  private void fresh(String server, int accounts, java.util.function.Consumer<Target> measurement) {
+  private void fresh(String server, int accounts, Consumer<Target> measurement) {
     try (XmppServer s = Servers.start(server)) {
       measurement.accept(Servers.accounts(s, "u", accounts, options.sasl()));
     } catch (RuntimeException e) {

@@ -105,11 +105,15 @@ final class Report {
           .append(" | ").append(f("%.1f ms", s.latency().p50())).append(" | ").append(f("%.1f ms", s.latency().p90()))
           .append(" | ").append(f("%.1f ms", s.latency().p99())).append(" | ").append(f("%.1f ms", s.latency().max()))
           .append(" | ").append(f("%.0f", s.perSecond())).append(" | ")
-          .append(f("%.1f ms", s.count() == 0 ? 0 : s.cpu().clientSeconds() * 1000 / s.count())).append(" | ")
-          .append(s.cpu().jitSeconds() == 0 ? "-"
-              : f("%.1f ms", s.count() == 0 ? 0 : s.cpu().jitSeconds() * 1000 / s.count())).append(" |\n");
+          .append(perSession(s.cpu().clientSeconds(), s.count())).append(" | ")
+          .append(s.cpu().jitSeconds() == 0 ? "-" : perSession(s.cpu().jitSeconds(), s.count())).append(" |\n");
     }
     md.append('\n');
+  }
+
+  /** CPU seconds spread over {@code sessions}, in milliseconds per session. */
+  private static String perSession(double seconds, int sessions) {
+    return f("%.1f ms", sessions == 0 ? 0 : seconds * 1000 / sessions);
   }
 
   private static void throughput(StringBuilder md, LoadResults r) {
